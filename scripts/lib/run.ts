@@ -13,7 +13,7 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
 }
 
 /** Runs a package's CLI with this Node, without npx (so killing us kills it). */
-export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+export function runBin(bin: string, args: string[], env: Record<string, string | undefined> = {}) {
   return run(process.execPath, [path.join(root, bin), ...args], { env: { ...process.env, ...env } })
 }
 

@@ -1,0 +1,50 @@
+import 'server-only'
+import type { Db } from '@/lib/db'
+import type { Role } from '@/lib/generated/prisma/enums'
+import { AppError } from '@/lib/errors'
+import { can, type Permission } from '@/lib/permissions'
+import type { Session } from '@/lib/session'
+
+export type Member = {
+  membershipId: string
+  role: Role
+  user: { id: string; name: string; email: string }
+  org: { id: string; name: string; slug: string; currency: string; timeZone: string }
+}
+
+/** What every service takes: the organization every query is scoped to, and who acts. */
+export type Ctx = { orgId: string; userId: string }
+export const ctxOf = (member: Member): Ctx => ({ orgId: member.org.id, userId: member.user.id })
+
+/**
+ * The one authorization check: session -> membership -> role.
+ * No session: UNAUTHENTICATED. Not a member of the organization (or no such organization):
+ * NOT_FOUND, the same answer as a missing one. A role without the permission: FORBIDDEN.
+ */
+export async function requireMember(db: Db, session: Session | null, orgSlug: string, permission: Permission = 'org:read'): Promise<Member> {
+  if (!session) throw new AppError('UNAUTHENTICATED', 'You are signed out. Sign in again to continue.')
+  const membership = await db.membership.findFirst({
+    where: { userId: session.userId, org: { slug: orgSlug } },
+    select: {
+      id: true,
+      role: true,
+      user: { select: { id: true, name: true, email: true } },
+      org: { select: { id: true, name: true, slug: true, currency: true, timeZone: true } },
+    },
+  })
+  if (!membership) throw new AppError('NOT_FOUND', 'This organization was not found.')
+  if (!can(membership.role, permission)) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask an admin of this organization.')
+  }
+  return { membershipId: membership.id, role: membership.role, user: membership.user, org: membership.org }
+}
+
+/** The organizations a user belongs to, for the switcher and the landing redirect. */
+export async function listMyOrganizations(db: Db, userId: string) {
+  const rows = await db.membership.findMany({
+    where: { userId },
+    select: { role: true, org: { select: { name: true, slug: true } } },
+    orderBy: { org: { name: 'asc' } },
+  })
+  return rows.map((row) => ({ name: row.org.name, slug: row.org.slug, role: row.role }))
+}

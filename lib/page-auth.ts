@@ -1,0 +1,39 @@
+import 'server-only'
+import { forbidden, notFound, redirect } from 'next/navigation'
+import { cache } from 'react'
+import { db } from '@/lib/db'
+import { listMyOrganizations, requireMember, type Member } from '@/lib/authz'
+import { AppError } from '@/lib/errors'
+import { can, type Permission } from '@/lib/permissions'
+import { currentSession } from '@/lib/session'
+
+/** requireMember for pages: signed out -> sign-in, not a member -> 404, role -> 403. */
+export async function memberForPage(orgSlug: string, permission: Permission = 'org:read', path?: string): Promise<Member> {
+  let member: Member
+  try {
+    member = await membershipOfRequest(orgSlug)
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    if (error.code === 'UNAUTHENTICATED') redirect(`/sign-in${path ? `?callbackUrl=${encodeURIComponent(path)}` : ''}`)
+    if (error.code === 'FORBIDDEN') forbidden()
+    notFound()
+  }
+  if (!can(member.role, permission)) forbidden()
+  return member
+}
+
+/** One membership lookup per request, however many layouts and pages ask. */
+const membershipOfRequest = cache(async (orgSlug: string) => requireMember(db, await currentSession(), orgSlug))
+
+/** Where "/" sends someone: sign-in, or the first organization they belong to. */
+export async function landingPath(): Promise<string> {
+  const session = await currentSession()
+  if (!session) return '/sign-in'
+  const orgs = await listMyOrganizations(db, session.userId)
+  return orgs[0] ? `/${orgs[0].slug}/pipeline` : '/no-organization'
+}
+
+export async function myOrganizations() {
+  const session = await currentSession()
+  return session ? listMyOrganizations(db, session.userId) : []
+}

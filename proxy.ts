@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from 'next/server'
+
+// Optimistic only: a visitor without a session cookie is sent to sign-in before any
+// rendering. It is never the authorization check: every page, action and route handler
+// checks the session, membership and role itself (lib/authz.ts).
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token']
+
+export function proxy(request: NextRequest) {
+  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name))
+  if (signedIn) return NextResponse.next()
+  const url = request.nextUrl.clone()
+  url.pathname = '/sign-in'
+  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`
+  return NextResponse.redirect(url)
+}
+
+export const config = {
+  // Everything but sign-in, Auth.js's own routes, Next's assets and public files.
+  matcher: ['/((?!sign-in|api/auth|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|woff2)$).*)'],
+}
