@@ -6,7 +6,7 @@ import nextTs from 'eslint-config-next/typescript'
 const noGenerated = { group: ['@/lib/generated/*', '**/lib/generated/*'], message: 'Use lib/ services and their DTO types.' }
 const noDb = { group: ['@/lib/db'], message: 'Components get data from their page; only routes pass db to lib/ services.' }
 
-export default [
+const config = [
   { ignores: ['.next/**', '.next-test/**', 'lib/generated/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...next,
   ...nextTs,
@@ -18,3 +18,5 @@ export default [
   { files: ['app/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [noGenerated] }] } },
   { files: ['components/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [noGenerated, noDb] }] } },
 ]
+
+export default config

@@ -1,7 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
-import { currentSession, type Session } from '@/lib/session'
+import type { Session } from '@/lib/session'
 
 export type FieldErrors = Record<string, string[] | undefined>
 
@@ -13,6 +13,9 @@ export type ActionResult<T = undefined> =
 export type ActionState<T = undefined> = ActionResult<T> | null
 
 type Deps = { getSession: () => Promise<Session | null> }
+
+// Loaded on use so that services and this wrapper stay importable outside Next (tests, scripts).
+const requestSession: Deps['getSession'] = async () => (await import('@/lib/session')).currentSession()
 
 /** Plain object from FormData (a key given twice becomes an array); files are dropped. */
 export function formToObject(form: FormData): Record<string, string | string[]> {
@@ -43,7 +46,7 @@ export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: FormData | unknown,
   handler: (input: z.infer<S>, session: Session) => Promise<T | ActionResult<T>>,
-  deps: Deps = { getSession: currentSession },
+  deps: Deps = { getSession: requestSession },
 ): Promise<ActionResult<T>> {
   const raw = input instanceof FormData ? formToObject(input) : input
   const session = await deps.getSession()

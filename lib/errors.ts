@@ -42,13 +42,25 @@ export function mapPrismaError(error: unknown, messages: { unique?: string; miss
   throw error
 }
 
-/** The field of a unique violation, from meta.target or the adapter's constraint info. */
+/**
+ * The field of a unique violation. Older shapes carry meta.target; adapter-pg gives the
+ * index name in meta.driverAdapterError.cause.constraint.index (e.g. "user_email_key",
+ * "company_org_id_domain_key"): drop the table, the org_id lead and the suffix, camelCase the rest.
+ */
 export function uniqueField(error: Prisma.PrismaClientKnownRequestError): string | undefined {
   const meta = error.meta as Record<string, unknown> | undefined
   const target = meta?.target
   if (Array.isArray(target) && typeof target[0] === 'string') return target.at(-1)
-  const cause = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause
+  const cause = (meta?.driverAdapterError as { cause?: { table?: string; constraint?: { fields?: string[]; index?: string } } } | undefined)?.cause
   const fields = cause?.constraint?.fields
-  if (Array.isArray(fields) && fields.length) return String(fields.at(-1)).replaceAll('"', '')
-  return undefined
+  if (Array.isArray(fields) && fields.length) return camel(String(fields.at(-1)).replaceAll('"', ''))
+  const index = cause?.constraint?.index
+  if (!index) return undefined
+  const column = index
+    .replace(cause?.table ? new RegExp(`^${cause.table}_`) : /^/, '')
+    .replace(/_(key|idx|unique)$/, '')
+    .replace(/^org_id_/, '')
+  return camel(column)
 }
+
+const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())

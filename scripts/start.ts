@@ -17,7 +17,7 @@ const started = Date.now()
 const say = (line: string) => console.log(`\x1b[36m[baton]\x1b[0m ${line}`)
 
 let database: Database | undefined
-let server: ChildProcess | undefined
+let server: ChildProcess | undefined = undefined
 let stopping = false
 
 async function shutdown(code: number) {

@@ -14,6 +14,11 @@ if (!command) {
 
 const db = await openDatabase({ ...devDatabase, log: console.log })
 const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: db.url }, shell: false })
+child.on('error', async (error) => {
+  console.error(`Could not run ${command}: ${error.message}`)
+  await db.stop()
+  process.exit(127)
+})
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
 child.on('exit', async (code) => {
   await db.stop()
