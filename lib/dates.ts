@@ -1,0 +1,74 @@
+// Calendar days are 'YYYY-MM-DD' strings in application code and `@db.Date` columns in the
+// database (Prisma reads them as UTC midnight). "Today" depends on the organization's time zone.
+
+export type Day = string
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const MS_PER_DAY = 86_400_000
+
+export function isDay(value: string): value is Day {
+  if (!DAY.test(value)) return false
+  return toDay(fromDay(value)) === value
+}
+
+/** A @db.Date value (UTC midnight) -> 'YYYY-MM-DD'. */
+export function toDay(date: Date): Day {
+  return date.toISOString().slice(0, 10)
+}
+
+/** 'YYYY-MM-DD' -> the Date Prisma stores in a @db.Date column. */
+export function fromDay(day: Day): Date {
+  return new Date(`${day}T00:00:00.000Z`)
+}
+
+/** Today's date in a time zone: at 23:30 UTC it is already tomorrow in Berlin. */
+export function todayIn(timeZone: string, now: Date = new Date()): Day {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+export function addDays(day: Day, days: number): Day {
+  return toDay(new Date(fromDay(day).getTime() + days * MS_PER_DAY))
+}
+
+/** Whole days from a to b (positive when b is later). */
+export function daysBetween(a: Day, b: Day): number {
+  return Math.round((fromDay(b).getTime() - fromDay(a).getTime()) / MS_PER_DAY)
+}
+
+export function isWeekend(day: Day): boolean {
+  const weekday = fromDay(day).getUTCDay()
+  return weekday === 0 || weekday === 6
+}
+
+/**
+ * Moves by `days` business days, skipping weekends and holidays. 0 from a non-working day
+ * rolls forward to the next working day, so a result always falls on a working day.
+ */
+export function addBusinessDays(day: Day, days: number, holidays: ReadonlySet<Day> = new Set()): Day {
+  const working = (d: Day) => !isWeekend(d) && !holidays.has(d)
+  const step = days < 0 ? -1 : 1
+  let current = day
+  while (!working(current)) current = addDays(current, step)
+  for (let left = Math.abs(days); left > 0; ) {
+    current = addDays(current, step)
+    if (working(current)) left--
+  }
+  return current
+}
+
+/** 'YYYY-MM' of a day. */
+export function monthOf(day: Day): string {
+  return day.slice(0, 7)
+}
+
+/** First and last day of the month 'YYYY-MM'. */
+export function monthRange(month: string): { from: Day; to: Day } {
+  const from = `${month}-01`
+  const [year, m] = month.split('-').map(Number) as [number, number]
+  const to = toDay(new Date(Date.UTC(year, m, 0)))
+  return { from, to }
+}
+
+export function formatDay(day: Day, locale = 'en-US', options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(fromDay(day))
+}
