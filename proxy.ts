@@ -6,6 +6,9 @@ import { NextResponse, type NextRequest } from 'next/server'
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token']
 
 export function proxy(request: NextRequest) {
+  // A server action answers a signed-out caller itself ("You are signed out", lib/action.ts);
+  // a redirect to the sign-in page would reach the form as a response it cannot read.
+  if (request.headers.has('next-action')) return NextResponse.next()
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name))
   if (signedIn) return NextResponse.next()
   const url = request.nextUrl.clone()

@@ -16,7 +16,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // A wrong password is an expected outcome, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if (error.name !== 'CredentialsSignin') console.error(error)
+      // `type`, not `name`: class names are minified in the production build.
+      if ((error as { type?: string }).type !== 'CredentialsSignin') console.error(error)
     },
   },
   providers: [

@@ -26,7 +26,9 @@ export function InviteMemberForm({ orgSlug }: { orgSlug: string }) {
         <div key={state?.ok ? `ok-${state.data.email}` : 'form'} className="space-y-3">
           <TextField label="Name" name="name" required defaultValue={values?.name} error={failed?.fieldErrors?.name} />
           <TextField label="Email" name="email" type="email" required defaultValue={values?.email} error={failed?.fieldErrors?.email} />
-          <SelectField label="Role" name="role" defaultValue={values?.role ?? 'SALES'} error={failed?.fieldErrors?.role}>
+          {/* key: React resets the form after the action, and a select goes back to the option
+              selected when it mounted; remounting keeps the role that was chosen */}
+          <SelectField key={values?.role ?? 'SALES'} label="Role" name="role" defaultValue={values?.role ?? 'SALES'} error={failed?.fieldErrors?.role}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {roleLabels[role]}

@@ -15,7 +15,10 @@ export function MemberRoleForm({ orgSlug, membershipId, name, role }: { orgSlug:
       <label className="sr-only" htmlFor={`role-${membershipId}`}>
         Role of {name}
       </label>
+      {/* key: React resets the form after the action, and a select goes back to the option
+          selected when it mounted; remounting with the saved role shows that one */}
       <select
+        key={role}
         id={`role-${membershipId}`}
         name="role"
         defaultValue={role}
