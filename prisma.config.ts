@@ -12,7 +12,8 @@ export default defineConfig({
   schema: path.join('prisma', 'schema.prisma'),
   migrations: {
     path: path.join('prisma', 'migrations'),
-    seed: 'tsx prisma/seed.ts',
+    // react-server: lib/ services (imported by the seed) start with `import 'server-only'`.
+    seed: 'tsx --conditions=react-server prisma/seed.ts',
   },
   // `prisma generate` needs no database; every other command is run through
   // scripts/with-db.ts or scripts/start.ts, which set DATABASE_URL.

@@ -12,9 +12,9 @@ export type Member = {
   org: { id: string; name: string; slug: string; currency: string; timeZone: string }
 }
 
-/** What every service takes: the organization every query is scoped to, and who acts. */
-export type Ctx = { orgId: string; userId: string }
-export const ctxOf = (member: Member): Ctx => ({ orgId: member.org.id, userId: member.user.id })
+/** What every service takes: the organization every query is scoped to, who acts, and their role. */
+export type Ctx = { orgId: string; userId: string; role: Role }
+export const ctxOf = (member: Member): Ctx => ({ orgId: member.org.id, userId: member.user.id, role: member.role })
 
 /**
  * The one authorization check: session -> membership -> role.

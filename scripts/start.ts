@@ -106,7 +106,7 @@ const env = { DATABASE_URL: database.url, AUTH_SECRET: authSecret(), BATON_DEMO:
 
 say('Applying migrations ...')
 await migrateDeploy(database.url).catch((error: Error) => fail(error.message))
-if ((await runBin(bins.tsx, ['prisma/seed.ts'], env)) !== 0) fail('Seeding the demo data failed.')
+if ((await runBin(bins.tsx, ['--conditions=react-server', 'prisma/seed.ts'], env)) !== 0) fail('Seeding the demo data failed.')
 
 if (!dev && buildIsStale()) {
   say('Building the app (first start, or the sources changed) ...')

@@ -77,7 +77,7 @@ async function runStage(stage: Stage): Promise<{ ok: boolean; passed?: number; f
       await assertPortFree(port, 'E2E_PORT')
       const url = await testDatabaseUrl('e2e')
       const env = { ...baseEnv, DATABASE_URL: url, AUTH_SECRET: E2E_SECRET, NEXT_DIST_DIR: '.next-test', E2E_PORT: String(port) }
-      if ((await runBin(bins.tsx, ['tests/e2e/seed-e2e.ts'], env)) !== 0) return { ok: false }
+      if ((await runBin(bins.tsx, ['--conditions=react-server', 'tests/e2e/seed-e2e.ts'], env)) !== 0) return { ok: false }
       say('Production build for the browser tests (next build) ...')
       if ((await runBin(bins.next, ['build'], env)) !== 0) return { ok: false }
       const out = path.join(reports, 'e2e.json')

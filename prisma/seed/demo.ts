@@ -1,17 +1,26 @@
 import type { PrismaClient } from '../../lib/generated/prisma/client'
 import { hashPassword } from '../../lib/auth/password'
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from '../../lib/demo-accounts'
+import { seedDemoCrm } from './demo-crm'
 
-/** The deterministic demo data: organization "Acme Services" and one user per role. */
+/** The deterministic demo data: organization "Acme Services", one user per role, and its CRM. */
 export async function seedDemo(prisma: PrismaClient) {
   if ((await prisma.organization.count()) > 0) return { seeded: false as const }
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  await prisma.$transaction(async (tx) => {
-    const org = await tx.organization.create({ data: DEMO_ORG })
-    for (const user of DEMO_USERS) {
-      const created = await tx.user.create({ data: { email: user.email, name: user.name, passwordHash } })
-      await tx.membership.create({ data: { orgId: org.id, userId: created.id, role: user.role } })
-    }
-  })
+  await prisma.$transaction(
+    async (tx) => {
+      const org = await tx.organization.create({ data: DEMO_ORG })
+      const ids: Record<string, string> = {}
+      for (const user of DEMO_USERS) {
+        const created = await tx.user.create({ data: { email: user.email, name: user.name, passwordHash } })
+        await tx.membership.create({ data: { orgId: org.id, userId: created.id, role: user.role } })
+        ids[user.email] = created.id
+      }
+      const admin = { orgId: org.id, userId: ids['admin@acme.test']!, role: 'ADMIN' as const }
+      const sales = DEMO_USERS.filter((u) => u.role === 'SALES').map((u) => ids[u.email]!)
+      await seedDemoCrm(tx, admin, { sales, manager: ids['manager@acme.test']! }, DEMO_ORG.timeZone)
+    },
+    { timeout: 120_000 },
+  )
   return { seeded: true as const, organization: DEMO_ORG.name, users: DEMO_USERS.length }
 }

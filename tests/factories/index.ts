@@ -27,6 +27,6 @@ export async function createUser(overrides: Partial<{ name: string; email: strin
 export async function createMember(org: { id: string; slug: string }, role: Role = 'ADMIN', overrides: Parameters<typeof createUser>[0] = {}) {
   const user = await createUser(overrides)
   const membership = await testDb.membership.create({ data: { orgId: org.id, userId: user.id, role } })
-  const ctx: Ctx = { orgId: org.id, userId: user.id }
+  const ctx: Ctx = { orgId: org.id, userId: user.id, role }
   return { user, membership, ctx, session: { userId: user.id } }
 }

@@ -1,0 +1,166 @@
+import 'server-only'
+import type { Db } from '@/lib/db'
+import type { Ctx } from '@/lib/authz'
+import type { DealStatus, DealType } from '@/lib/generated/prisma/enums'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { monthRange, toDay } from '@/lib/dates'
+import { getPipeline, type PipelineDto, type StageDto } from '@/lib/crm/pipelines'
+
+export const PAGE_SIZE = 50
+
+/** Resolved filters: an owner id (or none for everyone), a close month, a deal type. */
+export type BoardQuery = { pipelineId?: string; ownerId?: string; closeMonth?: string; dealType?: DealType }
+
+export type DealCard = {
+  id: string
+  title: string
+  amountMinor: string
+  currency: string
+  probability: number
+  expectedCloseOn: string | null
+  status: DealStatus
+  stageId: string
+  position: number
+  version: number
+  ownerId: string
+  ownerName: string
+  companyName: string | null
+}
+
+export type ColumnTotals = { count: number; amounts: { currency: string; amountMinor: string; weightedMinor: string }[] }
+export type BoardColumn = { stage: StageDto; totals: ColumnTotals; cards: DealCard[]; nextCursor: string | null }
+export type Board = { pipeline: PipelineDto; columns: BoardColumn[] }
+
+function filtersSql(ctx: Ctx, q: BoardQuery) {
+  const parts = [Prisma.sql`d.org_id = ${ctx.orgId}::uuid`, Prisma.sql`d.deleted_at IS NULL`]
+  if (q.ownerId) parts.push(Prisma.sql`d.owner_id = ${q.ownerId}::uuid`)
+  if (q.dealType) parts.push(Prisma.sql`d.deal_type = ${q.dealType}::"DealType"`)
+  if (q.closeMonth) {
+    const { from, to } = monthRange(q.closeMonth)
+    parts.push(Prisma.sql`d.expected_close_on BETWEEN ${from}::date AND ${to}::date`)
+  }
+  return Prisma.join(parts, ' AND ')
+}
+
+type CardRow = {
+  id: string
+  title: string
+  amount_minor: bigint
+  currency: string
+  probability: number
+  expected_close_on: Date | null
+  status: DealStatus
+  stage_id: string
+  position: number
+  version: number
+  owner_id: string
+  owner_name: string
+  company_name: string | null
+}
+
+const toCard = (r: CardRow): DealCard => ({
+  id: r.id,
+  title: r.title,
+  amountMinor: r.amount_minor.toString(),
+  currency: r.currency.trim(),
+  probability: r.probability,
+  expectedCloseOn: r.expected_close_on ? toDay(r.expected_close_on) : null,
+  status: r.status,
+  stageId: r.stage_id,
+  position: r.position,
+  version: r.version,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  companyName: r.company_name,
+})
+
+/** Keyset cursor: the last card's position and id. */
+export const encodeCursor = (card: { position: number; id: string }) => `${card.position}_${card.id}`
+function decodeCursor(cursor: string): { position: number; id: string } | null {
+  const [position, id] = cursor.split('_')
+  const value = Number(position)
+  return Number.isFinite(value) && id && /^[0-9a-f-]{36}$/.test(id) ? { position: value, id } : null
+}
+
+/** Count, amount and probability-weighted amount per stage, over every matching deal. */
+async function columnTotals(db: Db, ctx: Ctx, pipelineId: string, q: BoardQuery) {
+  const rows = await db.$queryRaw<{ stage_id: string; currency: string; count: bigint; amount: bigint; weighted: bigint }[]>`
+    SELECT d.stage_id, d.currency, count(*)::bigint AS count,
+           coalesce(sum(d.amount_minor), 0)::bigint AS amount,
+           coalesce(sum(round(d.amount_minor * d.probability / 100.0)), 0)::bigint AS weighted
+    FROM deal d
+    WHERE ${filtersSql(ctx, q)} AND d.pipeline_id = ${pipelineId}::uuid
+    GROUP BY d.stage_id, d.currency`
+  const totals = new Map<string, ColumnTotals>()
+  for (const row of rows) {
+    const t = totals.get(row.stage_id) ?? { count: 0, amounts: [] }
+    t.count += Number(row.count)
+    t.amounts.push({ currency: row.currency.trim(), amountMinor: row.amount.toString(), weightedMinor: row.weighted.toString() })
+    totals.set(row.stage_id, t)
+  }
+  return totals
+}
+
+const cardColumns = Prisma.sql`
+  d.id, d.title, d.amount_minor, d.currency, d.probability, d.expected_close_on, d.status,
+  d.stage_id, d.position, d.version, d.owner_id, u.name AS owner_name, c.name AS company_name`
+
+/** The first page of every column in one round trip (a LATERAL join per stage). */
+async function firstPages(db: Db, ctx: Ctx, stageIds: string[], q: BoardQuery, pageSize: number) {
+  if (stageIds.length === 0) return []
+  return db.$queryRaw<CardRow[]>`
+    SELECT ${cardColumns}
+    FROM unnest(${stageIds}::uuid[]) AS s(id)
+    CROSS JOIN LATERAL (
+      SELECT d.* FROM deal d
+      WHERE ${filtersSql(ctx, q)} AND d.stage_id = s.id
+      ORDER BY d.position, d.id
+      LIMIT ${pageSize + 1}
+    ) d
+    JOIN "user" u ON u.id = d.owner_id
+    LEFT JOIN company c ON c.id = d.company_id
+    ORDER BY d.stage_id, d.position, d.id`
+}
+
+function paginate(rows: CardRow[], pageSize: number) {
+  const cards = rows.slice(0, pageSize).map(toCard)
+  const last = cards.at(-1)
+  return { cards, nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null }
+}
+
+export async function loadBoard(db: Db, ctx: Ctx, q: BoardQuery, pageSize = PAGE_SIZE): Promise<Board> {
+  const pipeline = await getPipeline(db, ctx, q.pipelineId)
+  const [totals, rows] = await Promise.all([
+    columnTotals(db, ctx, pipeline.id, q),
+    firstPages(db, ctx, pipeline.stages.map((s) => s.id), q, pageSize),
+  ])
+  const byStage = new Map<string, CardRow[]>()
+  for (const row of rows) byStage.set(row.stage_id, [...(byStage.get(row.stage_id) ?? []), row])
+  return {
+    pipeline,
+    columns: pipeline.stages.map((stage) => ({
+      stage,
+      totals: totals.get(stage.id) ?? { count: 0, amounts: [] },
+      ...paginate(byStage.get(stage.id) ?? [], pageSize),
+    })),
+  }
+}
+
+/** The next page of one column ("load more"), after the cursor. */
+export async function loadColumnPage(db: Db, ctx: Ctx, stageId: string, cursor: string, q: BoardQuery, pageSize = PAGE_SIZE) {
+  const after = decodeCursor(cursor)
+  if (!after) return { cards: [], nextCursor: null }
+  const rows = await db.$queryRaw<CardRow[]>`
+    SELECT ${cardColumns}
+    FROM (
+      SELECT d.* FROM deal d
+      WHERE ${filtersSql(ctx, q)} AND d.stage_id = ${stageId}::uuid
+        AND (d.position, d.id) > (${after.position}::float8, ${after.id}::uuid)
+      ORDER BY d.position, d.id
+      LIMIT ${pageSize + 1}
+    ) d
+    JOIN "user" u ON u.id = d.owner_id
+    LEFT JOIN company c ON c.id = d.company_id
+    ORDER BY d.position, d.id`
+  return paginate(rows, pageSize)
+}
