@@ -37,3 +37,13 @@ export async function myOrganizations() {
   const session = await currentSession()
   return session ? listMyOrganizations(db, session.userId) : []
 }
+
+/** Awaits a service call in a page: its NOT_FOUND (another org's id, a missing one) becomes a 404. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound()
+    throw error
+  }
+}

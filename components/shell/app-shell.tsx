@@ -1,3 +1,4 @@
+import { Toaster } from 'sonner'
 import { signOutAction } from '@/app/(app)/actions'
 import type { Member } from '@/lib/authz'
 import { roleLabels } from '@/lib/permissions'
@@ -35,6 +36,7 @@ export function AppShell({ member, organizations, children }: { member: Member; 
       <main id="main" className="min-w-0 flex-1 px-8 py-6">
         {children}
       </main>
+      <Toaster position="bottom-right" richColors closeButton />
     </div>
   )
 }

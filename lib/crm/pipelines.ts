@@ -85,3 +85,13 @@ export async function createDefaultLostReasons(db: Db, ctx: Ctx) {
     skipDuplicates: true,
   })
 }
+
+/** What a new organization starts with: the default pipeline and lost reasons. Idempotent. */
+export async function provisionSales(db: Db, ctx: Ctx) {
+  if ((await db.pipeline.count({ where: { orgId: ctx.orgId } })) === 0) await createPipeline(db, ctx, { name: 'New business', isDefault: true })
+  await createDefaultLostReasons(db, ctx)
+}
+
+export async function hasPipeline(db: Db, ctx: Ctx) {
+  return (await db.pipeline.count({ where: { orgId: ctx.orgId } })) > 0
+}

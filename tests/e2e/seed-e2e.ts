@@ -5,6 +5,7 @@ import { PrismaClient } from '../../lib/generated/prisma/client'
 import { hashPassword } from '../../lib/auth/password'
 import { DEMO_PASSWORD } from '../../lib/demo-accounts'
 import { seedDemo } from '../../prisma/seed/demo'
+import { provisionSales } from '../../lib/crm/pipelines'
 import { GLOBEX } from './accounts'
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) })
@@ -13,6 +14,7 @@ try {
   const org = await prisma.organization.create({ data: { name: GLOBEX.name, slug: GLOBEX.slug, currency: 'USD', timeZone: 'America/New_York' } })
   const admin = await prisma.user.create({ data: { email: GLOBEX.adminEmail, name: 'Gina Globex', passwordHash: await hashPassword(DEMO_PASSWORD) } })
   await prisma.membership.create({ data: { orgId: org.id, userId: admin.id, role: 'ADMIN' } })
+  await prisma.$transaction((tx) => provisionSales(tx, { orgId: org.id, userId: admin.id, role: 'ADMIN' }))
   const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'manager@acme.test' } })
   await prisma.membership.create({ data: { orgId: org.id, userId: manager.id, role: 'SALES' } })
   console.log('Seeded the e2e database: Acme Services and Globex.')

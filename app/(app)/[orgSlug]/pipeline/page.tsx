@@ -1,11 +1,75 @@
 import type { Metadata } from 'next'
+import { BoardFilters as Filters } from '@/components/pipeline/board-filters'
+import { DealBoard } from '@/components/pipeline/deal-board'
+import { NewDealDialog } from '@/components/pipeline/new-deal-dialog'
+import { PageHeader } from '@/components/ui/card'
+import { db } from '@/lib/db'
+import { ctxOf } from '@/lib/authz'
+import { loadBoard } from '@/lib/crm/board'
+import { boardQuery, ownerFilter } from '@/lib/crm/board-query'
+import { companyOptions } from '@/lib/crm/companies-lookup'
+import { BoardFilters } from '@/lib/crm/deals.schema'
+import { hasPipeline, listLostReasons, listPipelines } from '@/lib/crm/pipelines'
+import { todayIn } from '@/lib/dates'
+import { listMembers } from '@/lib/org/members'
+import { memberForPage, orNotFound } from '@/lib/page-auth'
 import { ComingSoon } from '@/components/shell/coming-soon'
-import { memberForPage } from '@/lib/page-auth'
+import { can } from '@/lib/permissions'
 
 export const metadata: Metadata = { title: 'Pipeline' }
 
-export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function PipelinePage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const { orgSlug } = await params
-  await memberForPage(orgSlug, 'crm:read')
-  return <ComingSoon title="Pipeline" description="Deals by stage, with drag and drop from first call to closed-won." />
+  const member = await memberForPage(orgSlug, 'crm:read')
+  const ctx = ctxOf(member)
+  const filters = BoardFilters.parse(await searchParams)
+  if (!(await hasPipeline(db, ctx))) {
+    return <ComingSoon title="Pipeline" description="This organization has no pipeline yet. An admin can create one in Settings." />
+  }
+  const [board, pipelines, members, lostReasons, companies] = await Promise.all([
+    orNotFound(loadBoard(db, ctx, boardQuery(member, filters))),
+    listPipelines(db, ctx),
+    listMembers(db, ctx),
+    listLostReasons(db, ctx),
+    can(member.role, 'crm:write') ? companyOptions(db, ctx) : Promise.resolve([]),
+  ])
+  const owner = ownerFilter(member, filters.owner)
+  const memberOptions = members.map((m) => ({ value: m.userId, label: m.name }))
+  return (
+    <>
+      <PageHeader
+        title="Pipeline"
+        description={`${board.pipeline.name} · drag a deal to move it; dropping it on Lost asks why.`}
+        actions={
+          can(member.role, 'crm:write') ? (
+            <NewDealDialog
+              orgSlug={orgSlug}
+              pipelineId={board.pipeline.id}
+              stages={board.pipeline.stages.filter((s) => s.kind === 'OPEN').map((s) => ({ value: s.id, label: s.name }))}
+              owners={member.role === 'SALES' ? null : memberOptions}
+              defaultOwnerId={member.user.id}
+              companies={companies}
+              currency={member.org.currency}
+            />
+          ) : null
+        }
+      />
+      <div className="mb-4">
+        <Filters
+          pipelines={pipelines.map((p) => ({ value: p.id, label: p.name }))}
+          members={memberOptions}
+          value={{ pipeline: board.pipeline.id, owner, close: filters.close ?? '', type: filters.type ?? '' }}
+        />
+      </div>
+      <DealBoard
+        key={JSON.stringify([board.pipeline.id, owner, filters.close, filters.type, board.columns.map((c) => c.totals.count)])}
+        orgSlug={orgSlug}
+        columns={board.columns}
+        filters={filters}
+        viewer={{ userId: member.user.id, role: member.role }}
+        lostReasons={lostReasons}
+        today={todayIn(member.org.timeZone)}
+      />
+    </>
+  )
 }

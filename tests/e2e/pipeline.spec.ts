@@ -1,0 +1,97 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { authFile } from './fixtures'
+
+// A sales rep's board: "mine" by default, create a deal, drag it across stages
+// (mouse and keyboard), lose one with a reason, and see the column totals follow.
+test.use({ storageState: authFile('SALES') })
+
+const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`)
+const card = (scope: Page | Locator, title: string) => scope.getByTestId('deal-card').filter({ hasText: title })
+
+async function dragTo(page: Page, source: Locator, target: Locator) {
+  const from = (await source.boundingBox())!
+  const to = (await target.boundingBox())!
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 })
+  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 15 })
+  await page.mouse.up()
+}
+
+test('a sales rep creates a deal, drags it through stages, and loses another with a reason', async ({ page }) => {
+  const title = `E2E rollout ${Date.now()}`
+  await page.goto('/acme/pipeline')
+  await expect(page.getByLabel('Owner')).toHaveValue('mine')
+
+  await page.getByRole('button', { name: 'New deal' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New deal' })
+  await dialog.getByLabel('Title').fill(title)
+  await dialog.getByLabel('Amount (EUR)').fill('12,5x')
+  await dialog.getByRole('button', { name: 'Create deal' }).click()
+  await expect(dialog.getByText('Enter an amount like 1,234.56.')).toBeVisible()
+  await expect(dialog.getByLabel('Title')).toHaveValue(title)
+  await dialog.getByLabel('Amount (EUR)').fill('12,500.00')
+  await dialog.getByRole('button', { name: 'Create deal' }).click()
+  await expect(dialog).toBeHidden()
+
+  const leadIn = column(page, 'Lead in')
+  await expect(card(leadIn, title)).toContainText('€12,500.00')
+  const proposalCount = Number((await column(page, 'Proposal').getByTestId('column-count').textContent())!.split(' ')[0])
+
+  await dragTo(page, card(leadIn, title), column(page, 'Proposal'))
+  await expect(card(column(page, 'Proposal'), title)).toBeVisible()
+  await expect(page.getByText('Moved to Proposal.')).toBeVisible()
+  await expect(column(page, 'Proposal').getByTestId('column-count')).toHaveText(`${proposalCount + 1} deals`)
+
+  // The move was saved: a reload shows the deal where it was dropped.
+  await page.reload()
+  await expect(card(column(page, 'Proposal'), title)).toBeVisible()
+
+  // Keyboard: focus the card, space to lift, arrow right to the next column, space to drop.
+  const lifted = page.locator(`[aria-roledescription="draggable deal"]`).filter({ hasText: title })
+  await lifted.focus()
+  await page.keyboard.press('Space')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Space')
+  await expect(card(column(page, 'Negotiation'), title)).toBeVisible()
+  await page.reload()
+  await expect(card(column(page, 'Negotiation'), title)).toBeVisible()
+
+  // Dropping on Lost asks why; cancelling puts the card back.
+  await dragTo(page, card(column(page, 'Negotiation'), title), column(page, 'Lost'))
+  const lost = page.getByRole('dialog', { name: 'Mark the deal as lost' })
+  await lost.getByRole('button', { name: 'Cancel' }).click()
+  await expect(card(column(page, 'Negotiation'), title)).toBeVisible()
+
+  await dragTo(page, card(column(page, 'Negotiation'), title), column(page, 'Lost'))
+  await lost.getByRole('button', { name: 'Mark as lost' }).click()
+  await expect(lost.getByText('Choose why the deal was lost.')).toBeVisible()
+  await lost.getByLabel('Lost reason').selectOption({ label: 'Price' })
+  await lost.getByLabel('Note (optional)').fill('Budget moved to next year')
+  await lost.getByRole('button', { name: 'Mark as lost' }).click()
+  await expect(card(column(page, 'Lost'), title)).toBeVisible()
+  await page.reload()
+  await expect(card(column(page, 'Lost'), title)).toBeVisible()
+})
+
+test('filters live in the URL and the totals follow them', async ({ page }) => {
+  await page.goto('/acme/pipeline?owner=all')
+  await expect(page.getByLabel('Owner')).toHaveValue('all')
+  const everyone = await page.getByTestId('deal-card').count()
+  await page.getByLabel('Owner').selectOption('mine')
+  await expect(page).toHaveURL(/owner=mine/)
+  await expect.poll(() => page.getByTestId('deal-card').count()).toBeLessThan(everyone)
+  await page.getByLabel('Type').selectOption('RENEWAL')
+  await expect(page).toHaveURL(/type=RENEWAL/)
+  for (const c of await page.getByTestId('deal-card').all()) await expect(c).toBeVisible()
+})
+
+test.describe('delivery', () => {
+  test.use({ storageState: authFile('DELIVERY') })
+  test('reads the board but cannot create or move deals', async ({ page }) => {
+    await page.goto('/acme/pipeline')
+    await expect(page.getByTestId('deal-card').first()).toBeVisible()
+    await expect(page.getByRole('button', { name: 'New deal' })).toHaveCount(0)
+    await expect(page.locator('[aria-roledescription="draggable deal"]')).toHaveCount(0)
+  })
+})
