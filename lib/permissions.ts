@@ -16,6 +16,8 @@ export const roleLabels: Record<Role, string> = {
 export type Permission =
   | 'org:read'
   | 'members:manage'
+  | 'org:manage'
+  | 'crm:configure'
   | 'crm:read'
   | 'crm:write'
   | 'projects:read'
@@ -26,8 +28,8 @@ export type Permission =
 const everyone: Permission[] = ['org:read', 'crm:read', 'projects:read']
 
 const grants: Record<Role, readonly Permission[]> = {
-  ADMIN: [...everyone, 'members:manage', 'crm:write', 'projects:write', 'dashboards:sales', 'dashboards:delivery'],
-  MANAGER: [...everyone, 'crm:write', 'projects:write', 'dashboards:sales', 'dashboards:delivery'],
+  ADMIN: [...everyone, 'members:manage', 'org:manage', 'crm:configure', 'crm:write', 'projects:write', 'dashboards:sales', 'dashboards:delivery'],
+  MANAGER: [...everyone, 'crm:configure', 'crm:write', 'projects:write', 'dashboards:sales', 'dashboards:delivery'],
   SALES: [...everyone, 'crm:write', 'dashboards:sales'],
   DELIVERY: [...everyone, 'projects:write', 'dashboards:delivery'],
 }

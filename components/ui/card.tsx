@@ -5,11 +5,12 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
   return <div className={cn('rounded-lg border border-line bg-surface shadow-xs', className)} {...props} />
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
+export function PageHeader({ title, description, actions, level = 1 }: { title: string; description?: string; actions?: React.ReactNode; level?: 1 | 2 }) {
+  const Heading = level === 1 ? 'h1' : 'h2'
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
-        <h1 className="text-xl font-semibold text-ink">{title}</h1>
+        <Heading className={level === 1 ? 'text-xl font-semibold text-ink' : 'text-lg font-semibold text-ink'}>{title}</Heading>
         {description ? <p className="mt-1 text-sm text-ink-soft">{description}</p> : null}
       </div>
       {actions}

@@ -60,6 +60,8 @@ export async function createPipeline(db: Db, ctx: Ctx, input: { name: string; is
   const hasDefault = (await db.pipeline.count({ where: { orgId: ctx.orgId, isDefault: true } })) > 0
   if (input.isDefault && hasDefault) await db.pipeline.updateMany({ where: { orgId: ctx.orgId, isDefault: true }, data: { isDefault: false } })
   const count = await db.pipeline.count({ where: { orgId: ctx.orgId } })
+  const clash = await db.pipeline.findFirst({ where: { orgId: ctx.orgId, name: { equals: input.name, mode: 'insensitive' } }, select: { id: true } })
+  if (clash) throw new AppError('CONFLICT', 'Another pipeline already has that name.', 'name')
   const pipeline = await db.pipeline.create({
     data: { orgId: ctx.orgId, name: input.name, isDefault: input.isDefault ?? !hasDefault, position: count * 1024 },
     select: { id: true },
@@ -94,4 +96,10 @@ export async function provisionSales(db: Db, ctx: Ctx) {
 
 export async function hasPipeline(db: Db, ctx: Ctx) {
   return (await db.pipeline.count({ where: { orgId: ctx.orgId } })) > 0
+}
+
+/** Deals (live and in the trash) per stage: removing a stage must move them all. */
+export async function dealCountsByStage(db: Db, ctx: Ctx): Promise<Record<string, number>> {
+  const counts = await db.deal.groupBy({ by: ['stageId'], where: { orgId: ctx.orgId }, _count: { _all: true } })
+  return Object.fromEntries(counts.map((c) => [c.stageId, c._count._all]))
 }

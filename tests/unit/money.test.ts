@@ -68,3 +68,11 @@ describe('line items and weighting', () => {
     expect(weighted(100000n, 0)).toBe(0n)
   })
 })
+
+describe('isCurrencyCode', () => {
+  it('knows real ISO codes and refuses made-up ones', async () => {
+    const { isCurrencyCode } = await import('@/lib/money')
+    expect(['EUR', 'USD', 'JPY', 'CHF'].every(isCurrencyCode)).toBe(true)
+    expect(['XYZ', 'eur', 'EURO'].some(isCurrencyCode)).toBe(false)
+  })
+})

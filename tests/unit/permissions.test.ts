@@ -13,10 +13,16 @@ describe('permissions', () => {
     expect(can('DELIVERY', 'crm:write')).toBe(false)
   })
 
-  it('gives managers everything but member management', () => {
-    const all: Permission[] = ['org:read', 'crm:read', 'crm:write', 'projects:read', 'projects:write', 'dashboards:sales', 'dashboards:delivery']
+  it('gives managers everything but member and organization management', () => {
+    const all: Permission[] = ['org:read', 'crm:read', 'crm:write', 'crm:configure', 'projects:read', 'projects:write', 'dashboards:sales', 'dashboards:delivery']
     expect(all.every((p) => can('MANAGER', p))).toBe(true)
     expect(can('MANAGER', 'members:manage')).toBe(false)
+    expect(can('MANAGER', 'org:manage')).toBe(false)
+  })
+
+  it('lets admins and managers configure pipelines, lost reasons and products, nobody else', () => {
+    expect(ROLES.filter((role) => can(role, 'crm:configure'))).toEqual(['ADMIN', 'MANAGER'])
+    expect(ROLES.filter((role) => can(role, 'org:manage'))).toEqual(['ADMIN'])
   })
 
   it('lets every role read the organization, the CRM and projects', () => {

@@ -15,7 +15,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
   const members = await listMembers(db, ctxOf(member))
   return (
     <>
-      <PageHeader title="Members" description={`People who can sign in to ${member.org.name}, and what their role lets them do.`} />
+      <PageHeader level={2} title="Members" description={`People who can sign in to ${member.org.name}, and what their role lets them do.`} />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card>
           <table className="w-full text-sm">
