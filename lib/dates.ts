@@ -1,5 +1,6 @@
 // Calendar days are 'YYYY-MM-DD' strings in application code and `@db.Date` columns in the
 // database (Prisma reads them as UTC midnight). "Today" depends on the organization's time zone.
+import { dateTimeFormat } from '@/lib/intl-cache'
 
 export type Day = string
 
@@ -8,7 +9,9 @@ const MS_PER_DAY = 86_400_000
 
 export function isDay(value: string): value is Day {
   if (!DAY.test(value)) return false
-  return toDay(fromDay(value)) === value
+  const date = fromDay(value)
+  // Month 13 is an Invalid Date (toISOString would throw); 02-30 rolls over to March.
+  return !Number.isNaN(date.getTime()) && toDay(date) === value
 }
 
 /** A @db.Date value (UTC midnight) -> 'YYYY-MM-DD'. */
@@ -70,5 +73,5 @@ export function monthRange(month: string): { from: Day; to: Day } {
 }
 
 export function formatDay(day: Day, locale = 'en-US', options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(fromDay(day))
+  return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(fromDay(day))
 }

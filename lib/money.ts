@@ -1,5 +1,6 @@
 // Money is an integer count of minor units (cents) plus an ISO 4217 currency code.
 // Parsing never goes through floating point; formatting happens only at render time.
+import { numberFormat } from '@/lib/intl-cache'
 
 const fractionDigitsCache = new Map<string, number>()
 
@@ -57,7 +58,7 @@ type FormatOptions = { locale?: string; compact?: boolean }
 
 /** 123456n EUR -> "€1,234.56" (or "€1.2K" compact). Intl formats the exact decimal string. */
 export function formatMoney(minor: bigint | string | number, currency: string, { locale = 'en-US', compact = false }: FormatOptions = {}): string {
-  const format = new Intl.NumberFormat(locale, {
+  const format = numberFormat(locale, {
     style: 'currency',
     currency,
     ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),

@@ -49,3 +49,35 @@ export const BoardFilters = z.object({
   type: z.enum(DEAL_TYPES).optional().catch(undefined),
 })
 export type BoardFilters = z.infer<typeof BoardFilters>
+
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v)
+
+/**
+ * An edit of one or more fields of a deal (the detail page saves one field at a time).
+ * An absent key leaves the field as it is; an empty value clears it (company, close date,
+ * commitments) or, for the probability, returns it to the stage's default.
+ */
+export const UpdateDealInput = z.object({
+  dealId: z.uuid(),
+  /** the version the user saw; a different one means someone else changed the deal */
+  version: z.coerce.number().int().min(1),
+  title: z.string().trim().min(1, 'Give the deal a title.').max(200, 'Keep the title under 200 characters.').optional(),
+  /** as typed: "12,500.00"; parsed to minor units in the service with the deal's currency */
+  amount: z.string().trim().max(30, 'That amount is too long.').optional(),
+  ownerId: z.uuid('Choose an owner.').optional(),
+  companyId: z.preprocess(blankToNull, z.uuid('Choose a company.').nullable().optional()),
+  expectedCloseOn: z.preprocess(blankToNull, DayInput.nullable().optional()),
+  probability: z.preprocess(
+    blankToNull,
+    z.coerce
+      .number({ error: 'Enter a whole number from 0 to 100.' })
+      .int('Enter a whole number from 0 to 100.')
+      .min(0, 'Enter a whole number from 0 to 100.')
+      .max(100, 'Enter a whole number from 0 to 100.')
+      .nullable()
+      .optional(),
+  ),
+  dealType: z.enum(DEAL_TYPES, 'Choose a deal type.').optional(),
+  commitments: z.preprocess(blankToNull, z.string().trim().max(5000, 'Keep the commitments under 5,000 characters.').nullable().optional()),
+})
+export type UpdateDealInput = z.infer<typeof UpdateDealInput>

@@ -1,13 +1,15 @@
 import 'server-only'
 import type { Db } from '@/lib/db'
 import type { Ctx } from '@/lib/authz'
+import type { Prisma } from '@/lib/generated/prisma/client'
 import type { DealStatus, StageKind } from '@/lib/generated/prisma/enums'
 import { logActivity } from '@/lib/activity'
-import { fromDay } from '@/lib/dates'
+import { fromDay, toDay } from '@/lib/dates'
 import { AppError, notFound } from '@/lib/errors'
 import { parseMoney } from '@/lib/money'
+import { can } from '@/lib/permissions'
 import { assertCanEditDeal, assertCanWriteCrm } from '@/lib/crm/deal-access'
-import type { CreateDealInput, MoveDealInput } from '@/lib/crm/deals.schema'
+import type { CreateDealInput, MoveDealInput, UpdateDealInput } from '@/lib/crm/deals.schema'
 
 const GAP = 1024
 const MIN_GAP = 1e-6
@@ -202,4 +204,116 @@ export async function moveDeal(db: Db, ctx: Ctx, input: MoveDealInput): Promise<
       : { position },
   })
   return { id: deal.id, stageId: stage.id, position, version: input.version + 1, status, probability }
+}
+
+export type UpdatedDeal = { id: string; version: number; changed: string[] }
+
+type FieldChange = { from: string | number | null; to: string | number | null }
+
+/**
+ * Edits a deal's fields with optimistic concurrency: the version the user saw must still be
+ * the current one. Writes `deal.updated` with `{field: {from, to}}` (owner and company also by
+ * name). The amount is read-only while the deal has line items (it is their sum). SALES edit
+ * the deals they own and cannot reassign them; MANAGER and ADMIN can. A probability sets the
+ * per-deal override; an empty one returns to the stage's default. Run in a transaction.
+ */
+export async function updateDeal(db: Db, ctx: Ctx, input: UpdateDealInput): Promise<UpdatedDeal> {
+  const deal = await db.deal.findFirst({
+    where: { id: input.dealId, orgId: ctx.orgId, deletedAt: null },
+    select: {
+      id: true,
+      version: true,
+      title: true,
+      amountMinor: true,
+      currency: true,
+      status: true,
+      probability: true,
+      probabilityOverridden: true,
+      expectedCloseOn: true,
+      ownerId: true,
+      companyId: true,
+      dealType: true,
+      commitments: true,
+      stage: { select: { probability: true } },
+      owner: { select: { name: true } },
+      company: { select: { name: true } },
+      _count: { select: { lineItems: true } },
+    },
+  })
+  if (!deal) throw notFound('This deal')
+  assertCanEditDeal(ctx, deal)
+  const conflict = new AppError('CONFLICT', 'Someone else changed this deal a moment ago. Reload the page to see their change, then try again.')
+  if (deal.version !== input.version) throw conflict
+
+  const data: Prisma.DealUncheckedUpdateManyInput = {}
+  const changes: Record<string, FieldChange> = {}
+  const set = <K extends keyof Prisma.DealUncheckedUpdateManyInput>(key: K, value: Prisma.DealUncheckedUpdateManyInput[K]) => {
+    data[key] = value
+  }
+
+  if (input.title !== undefined && input.title !== deal.title) {
+    set('title', input.title)
+    changes.title = { from: deal.title, to: input.title }
+  }
+  if (input.amount !== undefined) {
+    const amount = parseMoney(input.amount === '' ? '0' : input.amount, deal.currency.trim())
+    if (!amount.ok) throw new AppError('INVALID', amount.error, 'amount')
+    if (amount.minor !== deal.amountMinor) {
+      if (deal._count.lineItems > 0) throw new AppError('INVALID', 'The amount is the sum of the line items; change those instead.', 'amount')
+      set('amountMinor', amount.minor)
+      changes.amountMinor = { from: deal.amountMinor.toString(), to: amount.minor.toString() }
+    }
+  }
+  if (input.ownerId !== undefined && input.ownerId !== deal.ownerId) {
+    if (ctx.role === 'SALES') throw new AppError('FORBIDDEN', 'Only a manager or an admin can reassign a deal.', 'ownerId')
+    const owner = await db.membership.findFirst({ where: { orgId: ctx.orgId, userId: input.ownerId }, select: { role: true, user: { select: { name: true } } } })
+    if (!owner) throw new AppError('NOT_FOUND', 'That owner is not a member of this organization.', 'ownerId')
+    if (!can(owner.role, 'crm:write')) throw new AppError('INVALID', 'That person cannot own deals; choose someone in sales.', 'ownerId')
+    set('ownerId', input.ownerId)
+    changes.owner = { from: deal.owner.name, to: owner.user.name }
+    changes.ownerId = { from: deal.ownerId, to: input.ownerId }
+  }
+  if (input.companyId !== undefined && input.companyId !== deal.companyId) {
+    const company = input.companyId
+      ? await db.company.findFirst({ where: { id: input.companyId, orgId: ctx.orgId, deletedAt: null }, select: { name: true } })
+      : null
+    if (input.companyId && !company) throw new AppError('NOT_FOUND', 'That company was not found.', 'companyId')
+    set('companyId', input.companyId)
+    changes.company = { from: deal.company?.name ?? null, to: company?.name ?? null }
+    changes.companyId = { from: deal.companyId, to: input.companyId }
+  }
+  if (input.expectedCloseOn !== undefined) {
+    const from = deal.expectedCloseOn ? toDay(deal.expectedCloseOn) : null
+    if (input.expectedCloseOn !== from) {
+      set('expectedCloseOn', input.expectedCloseOn ? fromDay(input.expectedCloseOn) : null)
+      changes.expectedCloseOn = { from, to: input.expectedCloseOn }
+    }
+  }
+  if (input.probability !== undefined) {
+    if (deal.status !== 'OPEN') throw new AppError('INVALID', 'A closed deal’s probability follows its stage.', 'probability')
+    const overridden = input.probability !== null
+    const probability = input.probability ?? deal.stage.probability
+    if (probability !== deal.probability || overridden !== deal.probabilityOverridden) {
+      set('probability', probability)
+      set('probabilityOverridden', overridden)
+      changes.probability = { from: deal.probability, to: probability }
+    }
+  }
+  if (input.dealType !== undefined && input.dealType !== deal.dealType) {
+    set('dealType', input.dealType)
+    changes.dealType = { from: deal.dealType, to: input.dealType }
+  }
+  if (input.commitments !== undefined && (input.commitments ?? null) !== deal.commitments) {
+    set('commitments', input.commitments)
+    changes.commitments = { from: deal.commitments, to: input.commitments ?? null }
+  }
+
+  if (Object.keys(data).length === 0) return { id: deal.id, version: deal.version, changed: [] }
+  const updated = await db.deal.updateMany({
+    where: { id: deal.id, orgId: ctx.orgId, version: input.version, deletedAt: null },
+    data: { ...data, version: { increment: 1 } },
+  })
+  if (updated.count === 0) throw conflict
+  await logActivity(db, ctx, { entityType: 'deal', entityId: deal.id, action: 'deal.updated', changes })
+  return { id: deal.id, version: input.version + 1, changed: Object.keys(data) }
 }

@@ -10,6 +10,7 @@ describe('calendar days', () => {
   it('knows a real day from a malformed one', () => {
     expect(isDay('2026-02-28')).toBe(true)
     expect(isDay('2026-02-30')).toBe(false)
+    expect(isDay('2026-13-01')).toBe(false)
     expect(isDay('28.02.2026')).toBe(false)
   })
 
