@@ -1,11 +1,12 @@
 'use client'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { BarChart3, Building2, CheckSquare, FolderKanban, KanbanSquare, Settings, Users } from 'lucide-react'
+import { BarChart3, Building2, CheckSquare, FolderKanban, Handshake, KanbanSquare, Settings, Users } from 'lucide-react'
 import { cn } from '@/components/ui/cn'
 
 const items = [
   { href: 'pipeline', label: 'Pipeline', icon: KanbanSquare },
+  { href: 'deals', label: 'Deals', icon: Handshake },
   { href: 'contacts', label: 'Contacts', icon: Users },
   { href: 'companies', label: 'Companies', icon: Building2 },
   { href: 'projects', label: 'Projects', icon: FolderKanban },

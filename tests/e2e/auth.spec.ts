@@ -14,6 +14,7 @@ for (const key of ACCOUNT_KEYS) {
     await expectShell(page, account)
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
       'Pipeline',
+      'Deals',
       'Contacts',
       'Companies',
       'Projects',

@@ -1,11 +1,74 @@
 import type { Metadata } from 'next'
-import { ComingSoon } from '@/components/shell/coming-soon'
+import { ListView } from '@/components/crm/list/list-view'
+import { contactCell } from '@/components/crm/list/cells'
+import { NewContactDialog } from '@/components/crm/new-contact-dialog'
+import { PageHeader } from '@/components/ui/card'
+import { db } from '@/lib/db'
+import { ctxOf } from '@/lib/authz'
+import { companyOptions } from '@/lib/crm/companies-lookup'
+import { companyFacets } from '@/lib/crm/company-list'
+import { listContacts } from '@/lib/crm/contact-list'
+import { contactListDef } from '@/lib/crm/list-defs'
+import { parseListParams, type SearchParams } from '@/lib/crm/list-params'
+import { ownerChoices } from '@/lib/crm/record-access'
+import { listMembers } from '@/lib/org/members'
 import { memberForPage } from '@/lib/page-auth'
+import { can } from '@/lib/permissions'
+import { countryName } from '@/components/crm/list/cells'
+import { bulkDeleteContactsAction, bulkOwnerContactsAction, bulkRestoreContactsAction } from './actions'
 
 export const metadata: Metadata = { title: 'Contacts' }
 
-export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function ContactsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
   const { orgSlug } = await params
-  await memberForPage(orgSlug, 'crm:read')
-  return <ComingSoon title="Contacts" description="The people you sell to, with their companies, deals and history." />
+  const member = await memberForPage(orgSlug, 'crm:read')
+  const ctx = ctxOf(member)
+  const search = await searchParams
+  const list = parseListParams(contactListDef, search)
+  const writer = can(member.role, 'crm:write')
+  const [page, members, facets, companies] = await Promise.all([
+    listContacts(db, ctx, list),
+    listMembers(db, ctx),
+    companyFacets(db, ctx),
+    writer ? companyOptions(db, ctx) : Promise.resolve([]),
+  ])
+  const owners = ownerChoices(members, ctx, { none: true })
+  const people = members.filter((m) => can(m.role, 'crm:write')).map((m) => ({ value: m.userId, label: m.name }))
+
+  return (
+    <>
+      <PageHeader
+        title="Contacts"
+        description="The people you sell to, with their companies and deals."
+        actions={writer ? <NewContactDialog orgSlug={orgSlug} owners={owners} defaultOwnerId={member.user.id} companies={companies} /> : null}
+      />
+      <ListView
+        pathname={`/${orgSlug}/contacts`}
+        search={search}
+        columns={contactListDef.columns}
+        params={list}
+        page={page}
+        cell={contactCell(orgSlug, member.org.timeZone)}
+        rowLabel={(row) => `${row.firstName} ${row.lastName}`.trim()}
+        searchLabel="Search name or email"
+        filters={[
+          { name: 'owner', label: 'Owner', kind: 'select', allLabel: 'Everyone', options: [{ value: 'mine', label: 'Mine' }, { value: 'none', label: 'No owner' }, ...people] },
+          { name: 'industry', label: 'Company industry', kind: 'select', allLabel: 'All', options: facets.industries.map((i) => ({ value: i, label: i })) },
+          { name: 'country', label: 'Country', kind: 'select', allLabel: 'All', options: facets.countries.map((c) => ({ value: c, label: countryName(c) ?? c })) },
+        ]}
+        bulk={
+          writer
+            ? {
+                orgSlug,
+                noun: { one: 'contact', many: 'contacts' },
+                deleteAction: bulkDeleteContactsAction,
+                restoreAction: bulkRestoreContactsAction,
+                owner: { action: bulkOwnerContactsAction, options: owners },
+              }
+            : null
+        }
+        empty={list.trash ? 'The trash is empty.' : list.q || Object.values(list.filters).some(Boolean) ? 'No contacts match these filters.' : 'No contacts yet.'}
+      />
+    </>
+  )
 }

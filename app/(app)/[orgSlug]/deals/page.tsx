@@ -1,0 +1,75 @@
+import type { Metadata } from 'next'
+import { ListView } from '@/components/crm/list/list-view'
+import { dealCell } from '@/components/crm/list/cells'
+import { PageHeader } from '@/components/ui/card'
+import { db } from '@/lib/db'
+import { ctxOf } from '@/lib/authz'
+import { listDeals } from '@/lib/crm/deal-list'
+import { DEAL_TYPES, dealTypeLabels } from '@/lib/crm/deals.schema'
+import { DEAL_STATUSES, dealListDef, dealStatusLabels } from '@/lib/crm/list-defs'
+import { parseListParams, type SearchParams } from '@/lib/crm/list-params'
+import { listLostReasons, listPipelines } from '@/lib/crm/pipelines'
+import { ownerChoices } from '@/lib/crm/record-access'
+import { todayIn } from '@/lib/dates'
+import { listMembers } from '@/lib/org/members'
+import { memberForPage } from '@/lib/page-auth'
+import { can } from '@/lib/permissions'
+import { bulkDeleteDealsAction, bulkMoveDealsAction, bulkOwnerDealsAction, bulkRestoreDealsAction } from './actions'
+
+export const metadata: Metadata = { title: 'Deals' }
+
+export default async function DealsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
+  const { orgSlug } = await params
+  const member = await memberForPage(orgSlug, 'crm:read')
+  const ctx = ctxOf(member)
+  const search = await searchParams
+  const list = parseListParams(dealListDef, search)
+  const writer = can(member.role, 'crm:write')
+  const [page, members, pipelines, lostReasons] = await Promise.all([
+    listDeals(db, ctx, list),
+    listMembers(db, ctx),
+    listPipelines(db, ctx),
+    writer ? listLostReasons(db, ctx) : Promise.resolve([]),
+  ])
+  const people = members.filter((m) => can(m.role, 'crm:write')).map((m) => ({ value: m.userId, label: m.name }))
+  const shown = list.filters.pipeline ? pipelines.filter((p) => p.id === list.filters.pipeline) : pipelines
+  const stageOptions = shown.flatMap((p) => p.stages.map((s) => ({ value: s.id, label: shown.length > 1 ? `${p.name} · ${s.name}` : s.name })))
+
+  return (
+    <>
+      <PageHeader title="Deals" description="Every deal in every pipeline, as a list: filter, sort, act on many at once." />
+      <ListView
+        pathname={`/${orgSlug}/deals`}
+        search={search}
+        columns={dealListDef.columns}
+        params={list}
+        page={page}
+        cell={dealCell(orgSlug, member.org.timeZone, todayIn(member.org.timeZone))}
+        rowLabel={(row) => row.title}
+        searchLabel="Search deal titles"
+        filters={[
+          { name: 'owner', label: 'Owner', kind: 'select', allLabel: 'Everyone', options: [{ value: 'mine', label: 'Mine' }, ...people] },
+          { name: 'pipeline', label: 'Pipeline', kind: 'select', allLabel: 'All', options: pipelines.map((p) => ({ value: p.id, label: p.name })) },
+          { name: 'stage', label: 'Stage', kind: 'select', allLabel: 'All', options: stageOptions },
+          { name: 'status', label: 'Status', kind: 'select', allLabel: 'All', options: DEAL_STATUSES.map((s) => ({ value: s, label: dealStatusLabels[s] })) },
+          { name: 'type', label: 'Type', kind: 'select', allLabel: 'All', options: DEAL_TYPES.map((t) => ({ value: t, label: dealTypeLabels[t] })) },
+          { name: 'close', label: 'Close month', kind: 'month' },
+        ]}
+        bulk={
+          writer
+            ? {
+                orgSlug,
+                noun: { one: 'deal', many: 'deals' },
+                deleteAction: bulkDeleteDealsAction,
+                restoreAction: bulkRestoreDealsAction,
+                // Reassigning deals is for managers and admins (a rep's deals stay theirs).
+                owner: member.role === 'SALES' ? undefined : { action: bulkOwnerDealsAction, options: ownerChoices(members, ctx, { none: false }) },
+                move: { action: bulkMoveDealsAction, groups: shown.map((p) => ({ pipeline: p.name, stages: p.stages })), lostReasons },
+              }
+            : null
+        }
+        empty={list.trash ? 'The trash is empty.' : list.q || Object.values(list.filters).some(Boolean) ? 'No deals match these filters.' : 'No deals yet.'}
+      />
+    </>
+  )
+}
