@@ -2,6 +2,7 @@ import { Toaster } from 'sonner'
 import { signOutAction } from '@/app/(app)/actions'
 import type { Member } from '@/lib/authz'
 import { roleLabels } from '@/lib/permissions'
+import { CommandPalette } from '@/components/search/command-palette'
 import { OrgSwitcher } from './org-switcher'
 import { SidebarNav } from './sidebar-nav'
 
@@ -20,6 +21,7 @@ export function AppShell({ member, organizations, children }: { member: Member; 
           </p>
         </div>
         <OrgSwitcher current={member.org} organizations={organizations} />
+        <CommandPalette orgSlug={member.org.slug} />
         <SidebarNav orgSlug={member.org.slug} />
         <div className="mt-auto border-t border-line p-3" data-testid="user-card">
           <p className="truncate text-sm font-medium" data-testid="user-name">{member.user.name}</p>

@@ -19,6 +19,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
             Manage members →
           </Link>
         </p>
+        <ImportLink orgSlug={orgSlug} />
       </div>
     )
   }
@@ -30,15 +31,28 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
     ['Your role', roleLabels[member.role]],
   ]
   return (
-    <Card className="max-w-xl">
-      <dl className="divide-y divide-line">
-        {rows.map(([label, value]) => (
-          <div key={label} className="grid grid-cols-3 gap-4 px-5 py-3 text-sm">
-            <dt className="text-ink-soft">{label}</dt>
-            <dd className="col-span-2 font-medium">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </Card>
+    <>
+      <Card className="max-w-xl">
+        <dl className="divide-y divide-line">
+          {rows.map(([label, value]) => (
+            <div key={label} className="grid grid-cols-3 gap-4 px-5 py-3 text-sm">
+              <dt className="text-ink-soft">{label}</dt>
+              <dd className="col-span-2 font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      {can(member.role, 'crm:write') ? <ImportLink orgSlug={orgSlug} className="mt-6" /> : null}
+    </>
+  )
+}
+
+function ImportLink({ orgSlug, className }: { orgSlug: string; className?: string }) {
+  return (
+    <p className={className}>
+      <Link href={`/${orgSlug}/import`} className="text-sm font-medium text-accent hover:underline">
+        Import companies, contacts or deals from CSV →
+      </Link>
+    </p>
   )
 }
