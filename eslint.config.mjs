@@ -7,7 +7,7 @@ const noGenerated = { group: ['@/lib/generated/*', '**/lib/generated/*'], messag
 const noDb = { group: ['@/lib/db'], message: 'Components get data from their page; only routes pass db to lib/ services.' }
 
 const config = [
-  { ignores: ['.next/**', '.next-test/**', 'lib/generated/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.next-*/**', 'lib/generated/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...next,
   ...nextTs,
   {

@@ -6,7 +6,12 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { monthRange, toDay } from '@/lib/dates'
 import { getPipeline, type PipelineDto, type StageDto } from '@/lib/crm/pipelines'
 
-export const PAGE_SIZE = 50
+/**
+ * Cards per column per page. 25 fill a column about three screens deep; rendering the board is
+ * proportional to its cards (6 columns x 50 made a 500 KB page that missed the 100 ms budget
+ * on the scale data, see docs/bench.md), and "load more" fetches the next 25.
+ */
+export const PAGE_SIZE = 25
 
 /** Resolved filters: an owner id (or none for everyone), a close month, a deal type. */
 export type BoardQuery = { pipelineId?: string; ownerId?: string; closeMonth?: string; dealType?: DealType }
@@ -82,16 +87,27 @@ function decodeCursor(cursor: string): { position: number; id: string } | null {
   return Number.isFinite(value) && id && /^[0-9a-f-]{36}$/.test(id) ? { position: value, id } : null
 }
 
-/** Count, amount and probability-weighted amount per stage, over every matching deal. */
-async function columnTotals(db: Db, ctx: Ctx, pipelineId: string, q: BoardQuery) {
-  const rows = await db.$queryRaw<{ stage_id: string; currency: string; count: bigint; amount: bigint; weighted: bigint }[]>`
-    SELECT d.stage_id, d.currency, count(*)::bigint AS count,
-           coalesce(sum(d.amount_minor), 0)::bigint AS amount,
-           coalesce(sum(round(d.amount_minor * d.probability / 100.0)), 0)::bigint AS weighted
-    FROM deal d
-    WHERE ${filtersSql(ctx, q)} AND d.pipeline_id = ${pipelineId}::uuid
-    GROUP BY d.stage_id, d.currency`
+/**
+ * Count, amount and probability-weighted amount per stage, over every matching deal.
+ * One aggregate per stage (a LATERAL join): each reads its stage's slice of deal_totals_idx
+ * with an index-only scan, where one GROUP BY over the pipeline would scan the whole deal
+ * table once a pipeline holds most of an organization's deals. The weighted amount is
+ * rounded half up per deal in integer arithmetic, as `weighted()` in lib/money.ts.
+ */
+async function columnTotals(db: Db, ctx: Ctx, pipelineId: string, stageIds: string[], q: BoardQuery) {
   const totals = new Map<string, ColumnTotals>()
+  if (stageIds.length === 0) return totals
+  const rows = await db.$queryRaw<{ stage_id: string; currency: string; count: bigint; amount: bigint; weighted: bigint }[]>`
+    SELECT s.id AS stage_id, t.currency, t.count, t.amount, t.weighted
+    FROM unnest(${stageIds}::uuid[]) AS s(id)
+    CROSS JOIN LATERAL (
+      SELECT d.currency, count(*)::bigint AS count,
+             coalesce(sum(d.amount_minor), 0)::bigint AS amount,
+             coalesce(sum((d.amount_minor * d.probability + 50) / 100), 0)::bigint AS weighted
+      FROM deal d
+      WHERE ${filtersSql(ctx, q)} AND d.pipeline_id = ${pipelineId}::uuid AND d.stage_id = s.id
+      GROUP BY d.currency
+    ) t`
   for (const row of rows) {
     const t = totals.get(row.stage_id) ?? { count: 0, amounts: [] }
     t.count += Number(row.count)
@@ -130,10 +146,8 @@ function paginate(rows: CardRow[], pageSize: number) {
 
 export async function loadBoard(db: Db, ctx: Ctx, q: BoardQuery, pageSize = PAGE_SIZE): Promise<Board> {
   const pipeline = await getPipeline(db, ctx, q.pipelineId)
-  const [totals, rows] = await Promise.all([
-    columnTotals(db, ctx, pipeline.id, q),
-    firstPages(db, ctx, pipeline.stages.map((s) => s.id), q, pageSize),
-  ])
+  const stageIds = pipeline.stages.map((s) => s.id)
+  const [totals, rows] = await Promise.all([columnTotals(db, ctx, pipeline.id, stageIds, q), firstPages(db, ctx, stageIds, q, pageSize)])
   const byStage = new Map<string, CardRow[]>()
   for (const row of rows) byStage.set(row.stage_id, [...(byStage.get(row.stage_id) ?? []), row])
   return {
