@@ -10,8 +10,8 @@ import { SortableDealCard } from './deal-card'
 
 const kindAccent = { OPEN: 'border-t-accent/60', WON: 'border-t-success', LOST: 'border-t-danger' } as const
 
-function Money({ amounts, field }: { amounts: ColumnTotals['amounts']; field: 'amountMinor' | 'weightedMinor' }) {
-  if (amounts.length === 0) return <>{formatMoney(0, 'EUR', { compact: true }).replace(/[^\d.,]/g, '') || '0'}</>
+function Money({ amounts, field, currency }: { amounts: ColumnTotals['amounts']; field: 'amountMinor' | 'weightedMinor'; currency: string }) {
+  if (amounts.length === 0) return <>{formatMoney(0, currency, { compact: true })}</>
   return <>{amounts.map((a) => formatMoney(a[field], a.currency, { compact: true })).join(' + ')}</>
 }
 
@@ -24,6 +24,9 @@ export function BoardColumn({
   onLoadMore,
   canEdit,
   today,
+  stages,
+  onMove,
+  currency,
 }: {
   orgSlug: string
   stage: StageDto
@@ -33,6 +36,9 @@ export function BoardColumn({
   onLoadMore: () => Promise<void>
   canEdit: (card: DealCard) => boolean
   today: string
+  stages: { id: string; name: string }[]
+  onMove: (dealId: string, stageId: string) => void
+  currency: string
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: stage.id })
   const [loading, setLoading] = useState(false)
@@ -51,14 +57,15 @@ export function BoardColumn({
           </span>
         </div>
         <p className="mt-0.5 text-xs text-ink-soft">
-          <span className="font-medium text-ink" data-testid="column-amount">
-            <Money amounts={totals.amounts} field="amountMinor" />
+          {/* Intl output can differ by a space between Node's ICU and the browser's. */}
+          <span className="font-medium text-ink" data-testid="column-amount" suppressHydrationWarning>
+            <Money amounts={totals.amounts} field="amountMinor" currency={currency} />
           </span>
           {stage.kind === 'OPEN' ? (
             <>
               {' · '}
-              <span title={`Weighted by probability (stage default ${stage.probability}%)`} data-testid="column-weighted">
-                <Money amounts={totals.amounts} field="weightedMinor" /> weighted
+              <span title={`Weighted by probability (stage default ${stage.probability}%)`} data-testid="column-weighted" suppressHydrationWarning>
+                <Money amounts={totals.amounts} field="weightedMinor" currency={currency} /> weighted
               </span>
             </>
           ) : null}
@@ -67,7 +74,7 @@ export function BoardColumn({
       <div ref={setNodeRef} className={cn('flex flex-1 flex-col gap-2 px-2 pb-2', isOver && 'bg-accent/5')}>
         <SortableContext id={stage.id} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
           {cards.map((card) => (
-            <SortableDealCard key={card.id} orgSlug={orgSlug} card={card} disabled={!canEdit(card)} today={today} />
+            <SortableDealCard key={card.id} orgSlug={orgSlug} card={card} disabled={!canEdit(card)} today={today} stages={stages} onMove={onMove} />
           ))}
         </SortableContext>
         {cards.length === 0 ? <p className="px-2 py-6 text-center text-xs text-ink-soft">No deals</p> : null}

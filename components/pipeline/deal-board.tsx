@@ -36,6 +36,7 @@ export function DealBoard({
   viewer,
   lostReasons,
   today,
+  currency,
 }: {
   orgSlug: string
   columns: Column[]
@@ -43,6 +44,7 @@ export function DealBoard({
   viewer: BoardViewer
   lostReasons: { id: string; label: string }[]
   today: string
+  currency: string
 }) {
   const [columns, setColumns] = useState<ColumnState[]>(() => initial.map((c) => ({ ...c, stageId: c.stage.id })))
   const [dragStart, setDragStart] = useState<ColumnState[] | null>(null)
@@ -91,9 +93,16 @@ export function DealBoard({
     const target = columns.find((c) => c.stageId === to)!
     const overIndex = target.cards.findIndex((c) => c.id === over!.id)
     const index = overIndex >= 0 ? overIndex : target.cards.length
-    const stage = stageOf(to)!
+    place(columns, snapshot, dealId, to, index)
+  }
+
+  /** Puts a card at `index` of stage `to` (optimistically) and saves the move; Lost asks why first. */
+  function place(current: ColumnState[], snapshot: ColumnState[], dealId: string, to: string, index: number) {
+    const original = findCard(snapshot, dealId)
+    const stage = stageOf(to)
+    if (!original || !stage) return setColumns(snapshot)
     const changed = original.column.stageId !== to
-    const result = moveCard(columns, dealId, to, index, (card) =>
+    const result = moveCard(current, dealId, to, index, (card) =>
       changed ? { ...card, stageId: to, probability: stage.kind === 'WON' ? 100 : stage.kind === 'LOST' ? 0 : stage.probability, status: stage.kind } : card,
     )
     if (!result) return setColumns(snapshot)
@@ -103,6 +112,11 @@ export function DealBoard({
     const pending: Pending = { dealId, stageId: to, version: original.card.version, afterId: result.afterId, beforeId: result.beforeId, snapshot }
     if (changed && stage.kind === 'LOST') return setPendingLost(pending)
     commit(pending)
+  }
+
+  /** The non-drag way (WCAG 2.5.7): a card's "Move" menu puts it on top of the chosen stage. */
+  function moveToStage(dealId: string, stageId: string) {
+    place(columns, columns, dealId, stageId, 0)
   }
 
   function commit(pending: Pending, lost?: { lostReasonId: string; lostNote?: string }) {
@@ -152,6 +166,7 @@ export function DealBoard({
   return (
     <>
       <DndContext
+        id="deal-board"
         sensors={sensors}
         collisionDetection={closestCorners}
         onDragStart={onDragStart}
@@ -176,6 +191,9 @@ export function DealBoard({
               onLoadMore={() => loadMore(column.stageId)}
               canEdit={canEdit}
               today={today}
+              stages={columns.map((c) => ({ id: c.stageId, name: c.stage.name }))}
+              onMove={moveToStage}
+              currency={currency}
             />
           ))}
         </div>

@@ -8,7 +8,9 @@ import { formatMoney } from '@/lib/money'
 import { Avatar } from '@/components/ui/avatar'
 import { cn } from '@/components/ui/cn'
 
-export function DealCardView({ orgSlug, card, today, overlay = false }: { orgSlug: string; card: DealCard; today: string; overlay?: boolean }) {
+type MoveMenu = { stages: { id: string; name: string }[]; onMove: (dealId: string, stageId: string) => void }
+
+export function DealCardView({ orgSlug, card, today, overlay = false, move }: { orgSlug: string; card: DealCard; today: string; overlay?: boolean; move?: MoveMenu }) {
   const overdue = card.status === 'OPEN' && card.expectedCloseOn !== null && card.expectedCloseOn < today
   return (
     <article
@@ -21,7 +23,7 @@ export function DealCardView({ orgSlug, card, today, overlay = false }: { orgSlu
       </Link>
       {card.companyName ? <p className="truncate text-xs text-ink-soft">{card.companyName}</p> : null}
       <div className="mt-2 flex items-center justify-between gap-2">
-        <span className="font-medium tabular-nums">{formatMoney(card.amountMinor, card.currency)}</span>
+        <span className="font-medium tabular-nums" suppressHydrationWarning>{formatMoney(card.amountMinor, card.currency)}</span>
         <div className="flex items-center gap-1.5">
           {card.expectedCloseOn ? (
             <time
@@ -35,11 +37,33 @@ export function DealCardView({ orgSlug, card, today, overlay = false }: { orgSlu
           <Avatar id={card.ownerId} name={card.ownerName} />
         </div>
       </div>
+      {move ? <MoveToStage card={card} {...move} /> : null}
     </article>
   )
 }
 
-export function SortableDealCard({ orgSlug, card, disabled, today }: { orgSlug: string; card: DealCard; disabled: boolean; today: string }) {
+/** A select that moves the card without dragging; its keys never start a keyboard drag. */
+function MoveToStage({ card, stages, onMove }: { card: DealCard } & MoveMenu) {
+  return (
+    <label className="mt-2 flex items-center gap-1.5 text-xs text-ink-soft" onKeyDown={(e) => e.stopPropagation()} onPointerDown={(e) => e.stopPropagation()}>
+      <span>Move to</span>
+      <select
+        aria-label={`Move ${card.title} to stage`}
+        value={card.stageId}
+        onChange={(e) => onMove(card.id, e.target.value)}
+        className="min-w-0 flex-1 rounded border border-line bg-surface px-1 py-0.5 text-xs"
+      >
+        {stages.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+export function SortableDealCard({ orgSlug, card, disabled, today, stages, onMove }: { orgSlug: string; card: DealCard; disabled: boolean; today: string } & MoveMenu) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, disabled })
   return (
     <div
@@ -51,7 +75,7 @@ export function SortableDealCard({ orgSlug, card, disabled, today }: { orgSlug: 
       aria-roledescription={disabled ? undefined : 'draggable deal'}
       aria-label={`${card.title}${card.companyName ? `, ${card.companyName}` : ''}`}
     >
-      <DealCardView orgSlug={orgSlug} card={card} today={today} />
+      <DealCardView orgSlug={orgSlug} card={card} today={today} move={disabled ? undefined : { stages, onMove }} />
     </div>
   )
 }

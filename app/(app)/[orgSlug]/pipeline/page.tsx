@@ -69,6 +69,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
         viewer={{ userId: member.user.id, role: member.role }}
         lostReasons={lostReasons}
         today={todayIn(member.org.timeZone)}
+        currency={member.org.currency.trim()}
       />
     </>
   )
