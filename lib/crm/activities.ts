@@ -16,15 +16,14 @@ export type AddedActivity = { id: string; kind: ActivityKind; dealId: string | n
  * linked to that record's company, so it shows on the company's timeline too.
  */
 async function resolveTargets(db: Db, ctx: Ctx, input: Pick<AddActivityInput, 'dealId' | 'contactId' | 'companyId'>) {
-  const [deal, contact, company] = await Promise.all([
-    input.dealId
-      ? db.deal.findFirst({ where: { id: input.dealId, orgId: ctx.orgId, deletedAt: null }, select: { id: true, ownerId: true, companyId: true } })
-      : null,
-    input.contactId
-      ? db.contact.findFirst({ where: { id: input.contactId, orgId: ctx.orgId, deletedAt: null }, select: { id: true, companyId: true } })
-      : null,
-    input.companyId ? db.company.findFirst({ where: { id: input.companyId, orgId: ctx.orgId, deletedAt: null }, select: { id: true } }) : null,
-  ])
+  // One after another: this runs inside a transaction, whose single connection takes one query at a time.
+  const deal = input.dealId
+    ? await db.deal.findFirst({ where: { id: input.dealId, orgId: ctx.orgId, deletedAt: null }, select: { id: true, ownerId: true, companyId: true } })
+    : null
+  const contact = input.contactId
+    ? await db.contact.findFirst({ where: { id: input.contactId, orgId: ctx.orgId, deletedAt: null }, select: { id: true, companyId: true } })
+    : null
+  const company = input.companyId ? await db.company.findFirst({ where: { id: input.companyId, orgId: ctx.orgId, deletedAt: null }, select: { id: true } }) : null
   if (input.dealId && !deal) throw new AppError('NOT_FOUND', 'This deal was not found.', 'dealId')
   if (input.contactId && !contact) throw new AppError('NOT_FOUND', 'This contact was not found.', 'contactId')
   if (input.companyId && !company) throw new AppError('NOT_FOUND', 'This company was not found.', 'companyId')

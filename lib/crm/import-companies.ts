@@ -18,14 +18,13 @@ export async function planCompanies(db: Db, env: ChunkEnv, mapping: ColumnMappin
   const { ctx } = env
   const read = rows.map((row) => ({ row, result: readCompanyRow(row.cells, mapping) }))
   const domains = [...new Set(read.flatMap(({ result }) => (result.ok && result.values.domain ? [result.values.domain] : [])))]
-  const [members, existing] = await Promise.all([
-    membersByEmail(db, ctx),
-    domains.length
+  // Sequential: a chunk runs in one transaction, whose connection takes one query at a time.
+  const members = await membersByEmail(db, ctx)
+  const existing = await (domains.length
       ? db.$queryRaw<(Existing & { key: string })[]>`
           SELECT id, name, domain, industry, trim(country) AS country, size_band AS "sizeBand", owner_id AS "ownerId", lower(domain) AS key
           FROM company WHERE org_id = ${ctx.orgId}::uuid AND deleted_at IS NULL AND domain IS NOT NULL AND lower(domain) = ANY(${domains}::text[])`
-      : Promise.resolve([]),
-  ])
+      : Promise.resolve([]))
 
   /** by lower-cased domain: a record in the database, or one this chunk creates */
   const known = new Map<string, { kind: 'existing'; record: Existing; data: Partial<Fields>; changes: Record<string, unknown> } | { kind: 'new'; record: Fields & { id: string } }>()

@@ -17,16 +17,15 @@ export async function planContacts(db: Db, env: ChunkEnv, mapping: ColumnMapping
   const read = rows.map((row) => ({ row, result: readContactRow(row.cells, mapping) }))
   const good = read.flatMap(({ result }) => (result.ok ? [result.values] : []))
   const emails = [...new Set(good.flatMap((v) => (v.email ? [v.email.toLowerCase()] : [])))]
-  const [members, companies, existing] = await Promise.all([
-    membersByEmail(db, ctx),
-    CompanyResolver.load(db, ctx, good.map((v) => v.company), env.createMissingCompanies),
-    emails.length
+  // Sequential: a chunk runs in one transaction, whose connection takes one query at a time.
+  const members = await membersByEmail(db, ctx)
+  const companies = await CompanyResolver.load(db, ctx, good.map((v) => v.company), env.createMissingCompanies)
+  const existing = await (emails.length
       ? db.$queryRaw<(Existing & { key: string })[]>`
           SELECT id, first_name AS "firstName", last_name AS "lastName", email, phone, job_title AS "jobTitle",
                  company_id AS "companyId", owner_id AS "ownerId", lower(email) AS key
           FROM contact WHERE org_id = ${ctx.orgId}::uuid AND deleted_at IS NULL AND email IS NOT NULL AND lower(email) = ANY(${emails}::text[])`
-      : Promise.resolve([]),
-  ])
+      : Promise.resolve([]))
 
   const known = new Map<string, { kind: 'existing'; record: Existing; data: Partial<Fields>; changes: Record<string, unknown> } | { kind: 'new'; record: Existing }>()
   for (const record of existing) known.set(record.key, { kind: 'existing', record, data: {}, changes: {} })

@@ -50,11 +50,10 @@ export async function planDeals(db: Db, env: ChunkEnv, mapping: ColumnMapping, r
   const { ctx } = env
   const read = rows.map((row) => ({ row, result: readDealRow(row.cells, mapping, env.currency) }))
   const good = read.flatMap(({ result }) => (result.ok ? [result.values] : []))
-  const [members, companies, pipelines] = await Promise.all([
-    membersByEmail(db, ctx),
-    CompanyResolver.load(db, ctx, good.map((v) => v.company), env.createMissingCompanies),
-    listPipelines(db, ctx),
-  ])
+  // Sequential: a chunk runs in one transaction, whose connection takes one query at a time.
+  const members = await membersByEmail(db, ctx)
+  const companies = await CompanyResolver.load(db, ctx, good.map((v) => v.company), env.createMissingCompanies)
+  const pipelines = await listPipelines(db, ctx)
   const byName = new Map(pipelines.map((p) => [p.name.toLowerCase(), p]))
   const fallback = pipelines.find((p) => p.isDefault) ?? pipelines[0]
 
