@@ -144,8 +144,9 @@ function paginate(rows: CardRow[], pageSize: number) {
   return { cards, nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null }
 }
 
-export async function loadBoard(db: Db, ctx: Ctx, q: BoardQuery, pageSize = PAGE_SIZE): Promise<Board> {
-  const pipeline = await getPipeline(db, ctx, q.pipelineId)
+/** The board of one pipeline; pass `pipeline` when the caller already loaded it (saves a query). */
+export async function loadBoard(db: Db, ctx: Ctx, q: BoardQuery, pageSize = PAGE_SIZE, known?: PipelineDto): Promise<Board> {
+  const pipeline = known && (!q.pipelineId || q.pipelineId === known.id) ? known : await getPipeline(db, ctx, q.pipelineId)
   const stageIds = pipeline.stages.map((s) => s.id)
   const [totals, rows] = await Promise.all([columnTotals(db, ctx, pipeline.id, stageIds, q), firstPages(db, ctx, stageIds, q, pageSize)])
   const byStage = new Map<string, CardRow[]>()

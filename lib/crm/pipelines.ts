@@ -94,10 +94,6 @@ export async function provisionSales(db: Db, ctx: Ctx) {
   await createDefaultLostReasons(db, ctx)
 }
 
-export async function hasPipeline(db: Db, ctx: Ctx) {
-  return (await db.pipeline.count({ where: { orgId: ctx.orgId } })) > 0
-}
-
 /** Deals (live and in the trash) per stage: removing a stage must move them all. */
 export async function dealCountsByStage(db: Db, ctx: Ctx): Promise<Record<string, number>> {
   const counts = await db.deal.groupBy({ by: ['stageId'], where: { orgId: ctx.orgId }, _count: { _all: true } })

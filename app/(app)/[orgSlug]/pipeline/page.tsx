@@ -9,7 +9,7 @@ import { loadBoard } from '@/lib/crm/board'
 import { boardQuery, ownerFilter } from '@/lib/crm/board-query'
 import { companyOptions } from '@/lib/crm/companies-lookup'
 import { BoardFilters } from '@/lib/crm/deals.schema'
-import { hasPipeline, listLostReasons, listPipelines } from '@/lib/crm/pipelines'
+import { listLostReasons, listPipelines } from '@/lib/crm/pipelines'
 import { todayIn } from '@/lib/dates'
 import { listMembers } from '@/lib/org/members'
 import { memberForPage, orNotFound } from '@/lib/page-auth'
@@ -23,12 +23,14 @@ export default async function PipelinePage({ params, searchParams }: { params: P
   const member = await memberForPage(orgSlug, 'crm:read')
   const ctx = ctxOf(member)
   const filters = BoardFilters.parse(await searchParams)
-  if (!(await hasPipeline(db, ctx))) {
+  const pipelines = await listPipelines(db, ctx)
+  if (pipelines.length === 0) {
     return <ComingSoon title="Pipeline" description="This organization has no pipeline yet. An admin can create one in Settings." />
   }
-  const [board, pipelines, members, lostReasons, companies] = await Promise.all([
-    orNotFound(loadBoard(db, ctx, boardQuery(member, filters))),
-    listPipelines(db, ctx),
+  const query = boardQuery(member, filters)
+  const chosen = pipelines.find((p) => p.id === query.pipelineId) ?? (query.pipelineId ? undefined : pipelines[0])
+  const [board, members, lostReasons, companies] = await Promise.all([
+    orNotFound(loadBoard(db, ctx, query, undefined, chosen)),
     listMembers(db, ctx),
     listLostReasons(db, ctx),
     can(member.role, 'crm:write') ? companyOptions(db, ctx) : Promise.resolve([]),
