@@ -2,7 +2,7 @@ import 'server-only'
 import type { Db } from '@/lib/db'
 import type { Ctx } from '@/lib/authz'
 import { logActivity } from '@/lib/activity'
-import { AppError, notFound } from '@/lib/errors'
+import { AppError, mapPrismaError, notFound } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { checkStageKinds } from '@/lib/crm/pipelines'
 import type { AddStageInput, RemoveStageInput, UpdateStageInput } from '@/lib/crm/settings.schema'
@@ -112,10 +112,9 @@ export async function renamePipeline(db: Db, ctx: Ctx, input: { pipelineId: stri
   assertCanConfigure(ctx)
   const pipeline = await db.pipeline.findFirst({ where: { id: input.pipelineId, orgId: ctx.orgId }, select: { id: true, name: true } })
   if (!pipeline) throw notFound('This pipeline')
-  await db.pipeline.update({ where: { id: pipeline.id }, data: { name: input.name } }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('CONFLICT', 'Another pipeline already has that name.', 'name')
-    throw error
-  })
+  await db.pipeline
+    .update({ where: { id: pipeline.id }, data: { name: input.name } })
+    .catch((error: unknown) => mapPrismaError(error, { unique: 'Another pipeline already has that name.' }))
   await logActivity(db, ctx, { entityType: 'pipeline', entityId: pipeline.id, action: 'pipeline.renamed', changes: { name: { from: pipeline.name, to: input.name } } })
 }
 
