@@ -7,9 +7,10 @@ import { MAX_QUERY_LENGTH, MIN_QUERY_LENGTH, SEARCH_TYPES, type SearchHit, type 
 // Typo-tolerant global search with pg_trgm's word similarity: `q <% column` holds when some
 // stretch of the column is at least THRESHOLD trigram-similar to the query, so "nortwind"
 // finds "Northwind Traders", and "north" (typed so far) finds it too. The conditions use
-// exactly the expressions of the GIN indexes of the CRM migration (company_search_idx on name
-// and domain, contact_search_idx on first_name || ' ' || last_name and email, deal_search_idx
-// on title, all WHERE deleted_at IS NULL), so each type is a bitmap scan of its trigram index.
+// exactly the expressions of the GIN indexes of the migrations (company_search_idx on name and
+// domain, contact_search_idx on first_name || ' ' || last_name and the email's local part,
+// deal_search_idx on title, all WHERE deleted_at IS NULL), so each type is a bitmap scan of
+// its trigram index.
 //
 // Ranking needs the similarity of every candidate, and a GIN trigram match is rechecked on the
 // row anyway, so the cost grows with the number of candidates. A query made of a word that half
@@ -70,12 +71,15 @@ function companies(ctx: Ctx, q: string, limit: number) {
 }
 
 /**
- * Contacts by full name (trigrams) and email. A query with an @ is an address being typed:
- * it matches emails that start with it (btree prefix), not every address at the same domain
- * (which trigram similarity would, after rechecking each of them).
+ * Contacts by full name and by the local part of their email (trigrams), and by the exact
+ * email. Not by the email's domain: that is the company's, which the company search finds, and
+ * a company-name typo would otherwise match (and recheck) every address at that company. A
+ * query with an @ is an address being typed: it matches emails that start with it (btree
+ * prefix).
  */
 function contacts(ctx: Ctx, q: string, limit: number) {
   const fullName = Prisma.sql`(c.first_name || ' ' || c.last_name)`
+  const localPart = Prisma.sql`split_part(c.email, '@', 1)`
   const address = q.includes('@')
   const byEmail = address
     ? Prisma.sql`
@@ -91,10 +95,10 @@ function contacts(ctx: Ctx, q: string, limit: number) {
         WHERE c.org_id = ${ctx.orgId}::uuid AND c.deleted_at IS NULL AND c.email IS NOT NULL AND lower(c.email) = lower(${q}::text)`
   const similar = address
     ? Prisma.sql`${q}::text <% ${fullName}`
-    : Prisma.sql`(${q}::text <% ${fullName} OR ${q}::text <% c.email)`
+    : Prisma.sql`(${q}::text <% ${fullName} OR ${q}::text <% ${localPart})`
   const score = address
     ? Prisma.sql`word_similarity(${q}::text, ${fullName})`
-    : Prisma.sql`GREATEST(word_similarity(${q}::text, ${fullName}), word_similarity(${q}::text, coalesce(c.email, '')))`
+    : Prisma.sql`GREATEST(word_similarity(${q}::text, ${fullName}), word_similarity(${q}::text, coalesce(${localPart}, '')))`
   return Prisma.sql`(
     SELECT 'contact' AS type, h.id, trim(h.full_name) AS title, nullif(concat_ws(' · ', h.email, co.name), '') AS subtitle,
            NULL::bigint AS amount_minor, NULL::text AS currency, NULL::text AS status, h.score
