@@ -9,6 +9,8 @@ export function proxy(request: NextRequest) {
   // A server action answers a signed-out caller itself ("You are signed out", lib/action.ts);
   // a redirect to the sign-in page would reach the form as a response it cannot read.
   if (request.headers.has('next-action')) return NextResponse.next()
+  // An API route answers a signed-out caller with 401 JSON (lib/route.ts), not with a page.
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next()
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name))
   if (signedIn) return NextResponse.next()
   const url = request.nextUrl.clone()

@@ -4,7 +4,6 @@ import { Dialog } from 'radix-ui'
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
 import { LoaderCircle, Search } from 'lucide-react'
-import { searchAction } from '@/app/(app)/[orgSlug]/search/actions'
 import { formatMoney } from '@/lib/money'
 import { MIN_QUERY_LENGTH, hrefOf, searchTypeLabels, type SearchHit } from '@/lib/crm/search.schema'
 import { SearchHitIcon } from './search-hit-icon'
@@ -12,6 +11,20 @@ import { SearchHitIcon } from './search-hit-icon'
 const DEBOUNCE_MS = 150
 const valueOf = (hit: SearchHit) => `${hit.type}:${hit.id}`
 const ALL = 'all-results'
+
+type Outcome = { ok: true; hits: SearchHit[] } | { ok: false; message: string }
+
+/** GET /api/orgs/<org>/search; a cancelled request resolves as a failure nobody reads. */
+async function searchFor(orgSlug: string, q: string, signal: AbortSignal): Promise<Outcome> {
+  try {
+    const response = await fetch(`/api/orgs/${encodeURIComponent(orgSlug)}/search?${new URLSearchParams({ q })}`, { signal })
+    if (response.ok) return { ok: true, hits: (await response.json()) as SearchHit[] }
+    const body = (await response.json().catch(() => null)) as { error?: string } | null
+    return { ok: false, message: body?.error ?? 'Search failed. Try again.' }
+  } catch {
+    return { ok: false, message: signal.aborted ? '' : 'Search failed: check your connection and try again.' }
+  }
+}
 
 /**
  * Ctrl/Cmd-K (or the sidebar's Search button) opens a palette that searches companies,
@@ -27,7 +40,7 @@ export function CommandPalette({ orgSlug }: { orgSlug: string }) {
   const [failure, setFailure] = useState<string | null>(null)
   const [selected, setSelected] = useState('')
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const latest = useRef(0)
+  const inFlight = useRef<AbortController | null>(null)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -40,13 +53,20 @@ export function CommandPalette({ orgSlug }: { orgSlug: string }) {
     return () => document.removeEventListener('keydown', onKey)
   }, [])
 
-  useEffect(() => () => clearTimeout(timer.current), [])
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current)
+      inFlight.current?.abort()
+    },
+    [],
+  )
 
   function type(value: string) {
     setQuery(value)
     clearTimeout(timer.current)
     const q = value.trim()
-    const ticket = ++latest.current
+    inFlight.current?.abort() // a later keystroke has its own answer coming
+    inFlight.current = null
     if (q.length < MIN_QUERY_LENGTH) {
       setHits([])
       setSearched('')
@@ -55,14 +75,16 @@ export function CommandPalette({ orgSlug }: { orgSlug: string }) {
     }
     setLoading(true)
     timer.current = setTimeout(async () => {
-      const result = await searchAction({ orgSlug, q })
-      if (ticket !== latest.current) return // a later keystroke has its own answer coming
+      const request = new AbortController()
+      inFlight.current = request
+      const outcome = await searchFor(orgSlug, q, request.signal)
+      if (request.signal.aborted) return
       setLoading(false)
-      if (!result.ok) return setFailure(result.formError ?? 'Search failed. Try again.')
+      if (!outcome.ok) return setFailure(outcome.message)
       setFailure(null)
-      setHits(result.data)
+      setHits(outcome.hits)
       setSearched(q)
-      setSelected(result.data[0] ? valueOf(result.data[0]) : ALL)
+      setSelected(outcome.hits[0] ? valueOf(outcome.hits[0]) : ALL)
     }, DEBOUNCE_MS)
   }
 

@@ -90,12 +90,25 @@ export const crmHotPaths: HotPath[] = [
   },
   {
     suite: 'crm',
-    name: 'search "nortwind" (misspelled)',
+    // What the command palette asks at each pause in typing: the tight budget is for this.
+    name: 'search as you type "nortwind" (palette)',
     budgetMs: 50,
     measure: 'http',
-    pendingUntil: 'app/(app)/[orgSlug]/search/page.tsx',
+    http: (f) => ({
+      path: `/api/orgs/${f.orgSlug}/search?q=${encodeURIComponent(f.searchTerm)}`,
+      as: 'rep',
+      expect: (body) => (/"title":"Northwind/.test(body) ? null : 'no Northwind hit in the answer'),
+    }),
+    service: (db, f) => searchCrm(db, repCtx(f), f.searchTerm, { limit: 5 }),
+  },
+  {
+    suite: 'crm',
+    // The full results page (20 of each type) is a page: the page budget.
+    name: 'search page "nortwind"',
+    budgetMs: 100,
+    measure: 'http',
     http: (f) => ({ path: `/${f.orgSlug}/search?q=${encodeURIComponent(f.searchTerm)}`, as: 'rep', expect: (body) => (/northwind/i.test(body) ? null : 'no Northwind hit in the page') }),
-    service: (db, f) => searchCrm(db, repCtx(f), f.searchTerm),
+    service: (db, f) => searchCrm(db, repCtx(f), f.searchTerm, { limit: 20 }),
   },
   {
     suite: 'crm',
