@@ -1,4 +1,5 @@
 'use client'
+import { companyEditor } from '@/components/crm/company-combobox'
 import Link from 'next/link'
 import { updateContactAction } from '@/app/(app)/[orgSlug]/contacts/actions'
 import { InlineField, type SaveField } from '@/components/deals/inline-field'
@@ -12,13 +13,11 @@ export function ContactFields({
   orgSlug,
   contact,
   owners,
-  companies,
   editable,
 }: {
   orgSlug: string
   contact: ContactDto
   owners: Option[]
-  companies: Option[]
   editable: boolean
 }) {
   const save =
@@ -29,12 +28,6 @@ export function ContactFields({
       return result.fieldErrors?.[field]?.[0] ?? result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? 'This could not be saved.'
     }
   const ownerOptions = contact.owner && !owners.some((o) => o.value === contact.owner!.id) ? [{ value: contact.owner.id, label: contact.owner.name }, ...owners] : owners
-  // The bounded company list may not hold the contact's own company: keep it choosable.
-  const companyOptions = [
-    { value: '', label: 'No company' },
-    ...(contact.company && !companies.some((c) => c.value === contact.company!.id) ? [{ value: contact.company.id, label: contact.company.name }] : []),
-    ...companies,
-  ]
   const readOnly = !editable
   return (
     <div className="grid gap-4" data-testid="contact-fields">
@@ -47,8 +40,8 @@ export function ContactFields({
       <InlineField label="Job title" value={contact.jobTitle ?? ''} placeholder="Add a job title" onSave={save('jobTitle')} readOnly={readOnly} testId="field-job-title" />
       <InlineField
         label="Company"
-        kind="select"
         value={contact.company?.id ?? ''}
+        editor={companyEditor(orgSlug, contact.company)}
         display={
           contact.company ? (
             <span>
@@ -57,7 +50,6 @@ export function ContactFields({
             </span>
           ) : undefined
         }
-        options={companyOptions}
         placeholder="No company"
         onSave={save('companyId')}
         readOnly={readOnly}

@@ -6,6 +6,7 @@ import { Plus } from 'lucide-react'
 import { createContactAction } from '@/app/(app)/[orgSlug]/contacts/actions'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
+import { CompanyPickerField, type CompanyChoice } from './company-combobox'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
 
 type Option = { value: string; label: string }
@@ -15,15 +16,14 @@ export function NewContactDialog({
   orgSlug,
   owners,
   defaultOwnerId,
-  companies,
-  defaultCompanyId,
+  defaultCompany,
   compact = false,
 }: {
   orgSlug: string
   owners: Option[]
   defaultOwnerId: string
-  companies: Option[]
-  defaultCompanyId?: string
+  /** the company the new contact belongs to unless changed (a company page's "Add contact") */
+  defaultCompany?: CompanyChoice
   /** a small secondary button (inside a card) instead of the page's primary one */
   compact?: boolean
 }) {
@@ -65,14 +65,7 @@ export function NewContactDialog({
           <TextField label="Phone" name="phone" type="tel" defaultValue={values?.phone} error={errors?.phone} />
           <TextField label="Job title" name="jobTitle" defaultValue={values?.jobTitle} error={errors?.jobTitle} />
         </div>
-        <SelectField label="Company" name="companyId" defaultValue={values?.companyId ?? defaultCompanyId ?? ''} error={errors?.companyId} key={`company-${values?.companyId}`}>
-          <option value="">No company</option>
-          {companies.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </SelectField>
+        <CompanyPickerField label="Company" name="companyId" orgSlug={orgSlug} defaultValue={defaultCompany} error={errors?.companyId} />
         <SelectField label="Owner" name="ownerId" defaultValue={values?.ownerId ?? defaultOwnerId} error={errors?.ownerId} key={`owner-${values?.ownerId}`}>
           {owners.map((o) => (
             <option key={o.value} value={o.value}>

@@ -1,4 +1,5 @@
 'use client'
+import { companyEditor } from '@/components/crm/company-combobox'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
@@ -33,14 +34,12 @@ export function DealHeader({
   orgSlug,
   deal,
   owners,
-  companies,
   lostReasons,
   today,
 }: {
   orgSlug: string
   deal: DealDetail
   owners: Option[]
-  companies: Option[]
   lostReasons: { id: string; label: string }[]
   today: string
 }) {
@@ -150,9 +149,8 @@ export function DealHeader({
         />
         <InlineField
           label="Company"
-          kind="select"
           value={deal.company?.id ?? ''}
-          options={[{ value: '', label: 'No company' }, ...companies]}
+          editor={companyEditor(orgSlug, deal.company)}
           display={
             deal.company ? (
               <Link href={`/${orgSlug}/companies/${deal.company.id}`} className="text-accent hover:underline" onClick={(e) => e.stopPropagation()}>

@@ -26,6 +26,18 @@ type Props = {
   testId?: string
   /** keep the label for screen readers only (the deal title) */
   hideLabel?: boolean
+  /** a control of its own while editing (a company search); it calls commit with the new value */
+  editor?: (control: EditorControl) => ReactNode
+}
+
+export type EditorControl = {
+  id: string
+  saving: boolean
+  invalid: boolean
+  describedBy: string | undefined
+  commit: (value: string) => void
+  /** leave editing (keeps the field open while a save error is shown) */
+  leave: () => void
 }
 
 /**
@@ -33,7 +45,7 @@ type Props = {
  * multi-line field). A save error stays next to the field, linked with aria-describedby,
  * with the typed value kept so it can be fixed.
  */
-export function InlineField({ label, value, display, placeholder = 'Add…', kind = 'text', options = [], inputMode, note, readOnly, onSave, className, testId, hideLabel }: Props) {
+export function InlineField({ label, value, display, placeholder = 'Add…', kind = 'text', options = [], inputMode, note, readOnly, onSave, className, testId, hideLabel, editor }: Props) {
   const id = useId()
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(value)
@@ -96,7 +108,20 @@ export function InlineField({ label, value, display, placeholder = 'Add…', kin
       </div>
       {editing ? (
         <div className="mt-0.5">
-          {kind === 'select' ? (
+          {editor ? (
+            <CustomEditor
+              render={editor}
+              id={id}
+              saving={saving}
+              invalid={Boolean(error)}
+              describedBy={error ? errorId : undefined}
+              commit={(next) => {
+                setDraft(next)
+                void save(next)
+              }}
+              leave={() => (error || busy.current ? undefined : cancel())}
+            />
+          ) : kind === 'select' ? (
             <select
               {...common}
               disabled={saving}
@@ -178,4 +203,9 @@ export function InlineField({ label, value, display, placeholder = 'Add…', kin
       {note ? <div className="mt-0.5 text-xs text-ink-soft">{note}</div> : null}
     </div>
   )
+}
+
+/** Renders a caller's editor as one stable component, so it keeps its state across renders. */
+function CustomEditor({ render, ...control }: EditorControl & { render: (control: EditorControl) => ReactNode }) {
+  return render(control)
 }

@@ -2,6 +2,8 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import Link from 'next/link'
+import { DropdownMenu } from 'radix-ui'
+import { Check, ChevronDown } from 'lucide-react'
 import type { DealCard } from '@/lib/crm/board'
 import { formatDay } from '@/lib/dates'
 import { formatMoney } from '@/lib/money'
@@ -42,24 +44,43 @@ export function DealCardView({ orgSlug, card, today, overlay = false, move }: { 
   )
 }
 
-/** A select that moves the card without dragging; its keys never start a keyboard drag. */
+/**
+ * A menu that moves the card without dragging (Enter opens it, arrows or the first letters
+ * pick a stage). Its items exist only while it is open, so a board of hundreds of cards
+ * does not carry a list of stages on each; its keys never start a keyboard drag.
+ */
 function MoveToStage({ card, stages, onMove }: { card: DealCard } & MoveMenu) {
   return (
-    <label className="mt-2 flex items-center gap-1.5 text-xs text-ink-soft" onKeyDown={(e) => e.stopPropagation()} onPointerDown={(e) => e.stopPropagation()}>
-      <span>Move to</span>
-      <select
-        aria-label={`Move ${card.title} to stage`}
-        value={card.stageId}
-        onChange={(e) => onMove(card.id, e.target.value)}
-        className="min-w-0 flex-1 rounded border border-line bg-surface px-1 py-0.5 text-xs"
-      >
-        {stages.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="mt-1.5 flex justify-end" onKeyDown={(e) => e.stopPropagation()} onPointerDown={(e) => e.stopPropagation()}>
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger
+          aria-label={`Move ${card.title} to stage`}
+          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-ink-soft hover:bg-muted hover:text-ink data-[state=open]:bg-muted"
+        >
+          Move to <ChevronDown className="size-3" aria-hidden />
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-md border border-line bg-surface p-1 text-sm shadow-lg">
+            <DropdownMenu.RadioGroup value={card.stageId} onValueChange={(stageId) => stageId !== card.stageId && onMove(card.id, stageId)}>
+              {stages.map((s) => (
+                <DropdownMenu.RadioItem
+                  key={s.id}
+                  value={s.id}
+                  className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-muted data-[state=checked]:font-medium"
+                >
+                  <span className="w-3">
+                    <DropdownMenu.ItemIndicator>
+                      <Check className="size-3" aria-hidden />
+                    </DropdownMenu.ItemIndicator>
+                  </span>
+                  {s.name}
+                </DropdownMenu.RadioItem>
+              ))}
+            </DropdownMenu.RadioGroup>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+    </div>
   )
 }
 

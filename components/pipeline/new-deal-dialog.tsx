@@ -7,6 +7,7 @@ import { createDealAction } from '@/app/(app)/[orgSlug]/pipeline/actions'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { CompanyPickerField } from '@/components/crm/company-combobox'
 import { DEAL_TYPES, dealTypeLabels } from '@/lib/crm/deals.schema'
 
 type Option = { value: string; label: string }
@@ -17,7 +18,6 @@ export function NewDealDialog({
   stages,
   owners,
   defaultOwnerId,
-  companies,
   currency,
 }: {
   orgSlug: string
@@ -25,7 +25,6 @@ export function NewDealDialog({
   stages: Option[]
   owners: Option[] | null
   defaultOwnerId: string
-  companies: Option[]
   currency: string
 }) {
   const [open, setOpen] = useState(false)
@@ -78,14 +77,7 @@ export function NewDealDialog({
             ))}
           </SelectField>
         </div>
-        <SelectField label="Company" name="companyId" defaultValue={values?.companyId ?? ''} error={failed?.fieldErrors?.companyId} key={`company-${values?.companyId}`}>
-          <option value="">No company</option>
-          {companies.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </SelectField>
+        <CompanyPickerField label="Company" name="companyId" orgSlug={orgSlug} error={failed?.fieldErrors?.companyId} />
         {owners ? (
           <SelectField label="Owner" name="ownerId" defaultValue={values?.ownerId ?? defaultOwnerId} error={failed?.fieldErrors?.ownerId} key={`owner-${values?.ownerId}`}>
             {owners.map((o) => (

@@ -12,6 +12,8 @@ export const MAX_QUERY_LENGTH = 100
 export const SearchInput = z.object({
   q: z.string().trim().max(MAX_QUERY_LENGTH, `Search for at most ${MAX_QUERY_LENGTH} characters.`),
   type: z.enum(SEARCH_TYPES).optional(),
+  /** hits of each type (the palette shows 5, a company picker 8) */
+  limit: z.coerce.number().int().min(1).max(20).default(5),
 })
 export type SearchInput = z.infer<typeof SearchInput>
 

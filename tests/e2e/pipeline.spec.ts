@@ -48,10 +48,12 @@ test('a sales rep creates a deal, drags it through stages, and loses another wit
   await page.reload()
   await expect(card(column(page, 'Proposal'), title)).toBeVisible()
 
-  // Without dragging (keyboard only): the card's "Move to" select.
-  const select = page.getByLabel(`Move ${title} to stage`)
-  await select.focus()
-  await select.selectOption({ label: 'Negotiation' })
+  // Without dragging (keyboard only): the card's "Move to" menu.
+  await page.getByRole('button', { name: `Move ${title} to stage` }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('menuitemradio', { name: 'Proposal' })).toHaveAttribute('aria-checked', 'true')
+  await page.keyboard.type('Neg')
+  await page.keyboard.press('Enter')
   await expect(card(column(page, 'Negotiation'), title)).toBeVisible()
   await expect(page.getByText('Moved to Negotiation.')).toBeVisible()
   await page.reload()
@@ -63,8 +65,9 @@ test('a sales rep creates a deal, drags it through stages, and loses another wit
   await lost.getByRole('button', { name: 'Cancel' }).click()
   await expect(card(column(page, 'Negotiation'), title)).toBeVisible()
 
-  // The "Move to" select asks for the reason too.
-  await page.getByLabel(`Move ${title} to stage`).selectOption({ label: 'Lost' })
+  // The "Move to" menu asks for the reason too.
+  await page.getByRole('button', { name: `Move ${title} to stage` }).click()
+  await page.getByRole('menuitemradio', { name: 'Lost' }).click()
   await lost.getByRole('button', { name: 'Mark as lost' }).click()
   await expect(lost.getByText('Choose why the deal was lost.')).toBeVisible()
   await lost.getByLabel('Lost reason').selectOption({ label: 'Price' })

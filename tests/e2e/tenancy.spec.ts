@@ -22,6 +22,21 @@ test.describe('admin of Acme', () => {
     await page.goto('/acme/settings')
     await expectShell(page, ACCOUNTS.ADMIN)
   })
+
+  test('gets 404 from Globex search and 401 when signed out', async ({ page, playwright }) => {
+    const other = await page.request.get('/api/orgs/globex/search?q=globex')
+    expect(other.status()).toBe(404)
+    expect(await other.json()).toEqual({ error: 'This organization was not found.' })
+    const own = await page.request.get('/api/orgs/acme/search?q=nortwind&type=company')
+    expect(own.status()).toBe(200)
+    expect((await own.json()).map((hit: { title: string }) => hit.title)).toContain('Northwind Traders')
+    const bad = await page.request.get('/api/orgs/acme/search?q=nortwind&limit=500')
+    expect(bad.status()).toBe(422)
+    const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL })
+    const signedOut = await anonymous.get('/api/orgs/acme/search?q=nortwind')
+    expect(signedOut.status()).toBe(401)
+    await anonymous.dispose()
+  })
 })
 
 test.describe('admin of Globex', () => {

@@ -5,7 +5,6 @@ import { NewContactDialog } from '@/components/crm/new-contact-dialog'
 import { PageHeader } from '@/components/ui/card'
 import { db } from '@/lib/db'
 import { ctxOf } from '@/lib/authz'
-import { companyOptions } from '@/lib/crm/companies-lookup'
 import { companyFacets } from '@/lib/crm/company-list'
 import { listContacts } from '@/lib/crm/contact-list'
 import { contactListDef } from '@/lib/crm/list-defs'
@@ -26,12 +25,7 @@ export default async function ContactsPage({ params, searchParams }: { params: P
   const search = await searchParams
   const list = parseListParams(contactListDef, search)
   const writer = can(member.role, 'crm:write')
-  const [page, members, facets, companies] = await Promise.all([
-    listContacts(db, ctx, list),
-    listMembers(db, ctx),
-    companyFacets(db, ctx),
-    writer ? companyOptions(db, ctx) : Promise.resolve([]),
-  ])
+  const [page, members, facets] = await Promise.all([listContacts(db, ctx, list), listMembers(db, ctx), companyFacets(db, ctx)])
   const owners = ownerChoices(members, ctx, { none: true })
   const people = members.filter((m) => can(m.role, 'crm:write')).map((m) => ({ value: m.userId, label: m.name }))
 
@@ -40,7 +34,7 @@ export default async function ContactsPage({ params, searchParams }: { params: P
       <PageHeader
         title="Contacts"
         description="The people you sell to, with their companies and deals."
-        actions={writer ? <NewContactDialog orgSlug={orgSlug} owners={owners} defaultOwnerId={member.user.id} companies={companies} /> : null}
+        actions={writer ? <NewContactDialog orgSlug={orgSlug} owners={owners} defaultOwnerId={member.user.id}  /> : null}
       />
       <ListView
         pathname={`/${orgSlug}/contacts`}

@@ -7,7 +7,6 @@ import { db } from '@/lib/db'
 import { ctxOf } from '@/lib/authz'
 import { loadBoard } from '@/lib/crm/board'
 import { boardQuery, ownerFilter } from '@/lib/crm/board-query'
-import { companyOptions } from '@/lib/crm/companies-lookup'
 import { BoardFilters } from '@/lib/crm/deals.schema'
 import { listLostReasons, listPipelines } from '@/lib/crm/pipelines'
 import { todayIn } from '@/lib/dates'
@@ -29,12 +28,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
   }
   const query = boardQuery(member, filters)
   const chosen = pipelines.find((p) => p.id === query.pipelineId) ?? (query.pipelineId ? undefined : pipelines[0])
-  const [board, members, lostReasons, companies] = await Promise.all([
-    orNotFound(loadBoard(db, ctx, query, undefined, chosen)),
-    listMembers(db, ctx),
-    listLostReasons(db, ctx),
-    can(member.role, 'crm:write') ? companyOptions(db, ctx) : Promise.resolve([]),
-  ])
+  const [board, members, lostReasons] = await Promise.all([orNotFound(loadBoard(db, ctx, query, undefined, chosen)), listMembers(db, ctx), listLostReasons(db, ctx)])
   const owner = ownerFilter(member, filters.owner)
   const memberOptions = members.map((m) => ({ value: m.userId, label: m.name }))
   return (
@@ -50,7 +44,6 @@ export default async function PipelinePage({ params, searchParams }: { params: P
               stages={board.pipeline.stages.filter((s) => s.kind === 'OPEN').map((s) => ({ value: s.id, label: s.name }))}
               owners={member.role === 'SALES' ? null : memberOptions}
               defaultOwnerId={member.user.id}
-              companies={companies}
               currency={member.org.currency}
             />
           ) : null

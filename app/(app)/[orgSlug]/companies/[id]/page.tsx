@@ -106,8 +106,7 @@ export default async function CompanyPage({ params }: { params: Params }) {
                   orgSlug={orgSlug}
                   owners={owners}
                   defaultOwnerId={member.user.id}
-                  companies={[{ value: company.id, label: company.name }]}
-                  defaultCompanyId={company.id}
+                  defaultCompany={{ id: company.id, name: company.name }}
                   compact
                 />
               </div>

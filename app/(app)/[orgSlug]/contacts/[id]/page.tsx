@@ -11,7 +11,6 @@ import { Timeline } from '@/components/crm/timeline'
 import { Badge, Card } from '@/components/ui/card'
 import { db } from '@/lib/db'
 import { ctxOf } from '@/lib/authz'
-import { companyOptions } from '@/lib/crm/companies-lookup'
 import { getContact } from '@/lib/crm/contacts'
 import { contactName } from '@/lib/crm/contacts.schema'
 import { dealContactRoleLabels } from '@/lib/crm/deal-contacts.schema'
@@ -45,11 +44,7 @@ export default async function ContactPage({ params }: { params: Params }) {
   const ctx = ctxOf(member)
   const deleted = contact.deletedAt !== null
   const editable = contact.canEdit && !deleted
-  const [timeline, members, companies] = await Promise.all([
-    listTimeline(db, ctx, { entityType: 'contact', entityId: contact.id }),
-    editable ? listMembers(db, ctx) : [],
-    editable ? companyOptions(db, ctx) : [],
-  ])
+  const [timeline, members] = await Promise.all([listTimeline(db, ctx, { entityType: 'contact', entityId: contact.id }), editable ? listMembers(db, ctx) : []])
   const name = contactName(contact)
   const roles = new Map(contact.deals.map((d) => [d.id, d.role]))
 
@@ -73,7 +68,7 @@ export default async function ContactPage({ params }: { params: Params }) {
         <aside className="space-y-5">
           <Card className="p-4">
             <h2 className="mb-3 text-sm font-semibold">Details</h2>
-            <ContactFields orgSlug={orgSlug} contact={contact} owners={ownerChoices(members, ctx, { none: true })} companies={companies} editable={editable} />
+            <ContactFields orgSlug={orgSlug} contact={contact} owners={ownerChoices(members, ctx, { none: true })} editable={editable} />
           </Card>
         </aside>
         <div className="min-w-0 space-y-5">

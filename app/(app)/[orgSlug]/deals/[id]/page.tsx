@@ -10,7 +10,6 @@ import { LineItems } from '@/components/deals/line-items'
 import { db } from '@/lib/db'
 import { ctxOf } from '@/lib/authz'
 import { listAssignees } from '@/lib/crm/activities'
-import { companyOptions } from '@/lib/crm/companies-lookup'
 import { getDeal } from '@/lib/crm/deal-detail'
 import { productOptions } from '@/lib/crm/line-items'
 import { listLostReasons } from '@/lib/crm/pipelines'
@@ -37,22 +36,19 @@ export default async function DealPage({ params }: { params: Params }) {
   const { orgSlug, id } = await params
   const { member, deal } = await loadDeal(orgSlug, id)
   const ctx = ctxOf(member)
-  const [timeline, lostReasons, owners, companies, products] = await Promise.all([
+  const [timeline, lostReasons, owners, products] = await Promise.all([
     listTimeline(db, ctx, { entityType: 'deal', entityId: deal.id }),
     deal.canEdit ? listLostReasons(db, ctx) : [],
     deal.canReassign ? listAssignees(db, ctx) : [],
-    deal.canEdit ? companyOptions(db, ctx) : [],
     deal.canEdit ? productOptions(db, ctx) : [],
   ])
-  // The bounded company list may not hold the deal's own company: keep it choosable.
-  const companyChoices = deal.company && !companies.some((c) => c.value === deal.company!.id) ? [{ value: deal.company.id, label: deal.company.name }, ...companies] : companies
 
   return (
     <div className="space-y-5">
       <Link href={`/${orgSlug}/pipeline`} className="inline-flex items-center gap-1 text-sm text-ink-soft hover:text-ink">
         <ChevronLeft className="size-4" aria-hidden /> Pipeline
       </Link>
-      <DealHeader orgSlug={orgSlug} deal={deal} owners={owners} companies={companyChoices} lostReasons={lostReasons} today={todayIn(member.org.timeZone)} />
+      <DealHeader orgSlug={orgSlug} deal={deal} owners={owners} lostReasons={lostReasons} today={todayIn(member.org.timeZone)} />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-5">
           <LineItems orgSlug={orgSlug} dealId={deal.id} currency={deal.currency} amountMinor={deal.amountMinor} items={deal.lineItems} products={products} canEdit={deal.canEdit} />

@@ -6,17 +6,18 @@ import { SearchInput } from '@/lib/crm/search.schema'
 import { jsonResponse } from '@/lib/route'
 
 /**
- * The command palette's search as one types: GET ?q=…[&type=…] -> a few hits of each type,
+ * Search as one types (the command palette, company pickers): GET ?q=…[&type=…][&limit=…]
+ * -> a few hits of each type,
  * best first. A GET (not a server action) so that the browser can cancel a stale request and
  * answers do not queue behind each other.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params
   const query = new URL(request.url).searchParams
-  const input = { q: query.get('q') ?? '', type: query.get('type') ?? undefined }
+  const input = { q: query.get('q') ?? '', type: query.get('type') ?? undefined, limit: query.get('limit') ?? undefined }
   const result = await runAction(SearchInput, input, async (data, session) => {
     const member = await requireMember(db, session, orgSlug, 'crm:read')
-    return searchCrm(db, ctxOf(member), data.q, { limit: 5, types: data.type ? [data.type] : undefined })
+    return searchCrm(db, ctxOf(member), data.q, { limit: data.limit, types: data.type ? [data.type] : undefined })
   })
   return jsonResponse(result)
 }
