@@ -10,6 +10,8 @@ const EnvSchema = z.object({
     .string({ error: 'AUTH_SECRET is required: a random string of at least 32 characters (openssl rand -base64 32)' })
     .min(32, 'AUTH_SECRET must be at least 32 characters long (openssl rand -base64 32)'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** "off" when the worker runs as its own process (npm run worker) */
+  BATON_WORKER: z.enum(['on', 'off'], 'BATON_WORKER must be "on" (the default: the worker runs inside the app) or "off"').default('on'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -5,7 +5,7 @@ const good = { DATABASE_URL: 'postgresql://u:p@db.example.com:5432/baton', AUTH_
 
 describe('parseEnv', () => {
   it('accepts a complete environment and defaults the pool size', () => {
-    expect(parseEnv(good)).toEqual({ ...good, DATABASE_POOL_SIZE: 10 })
+    expect(parseEnv(good)).toEqual({ ...good, DATABASE_POOL_SIZE: 10, BATON_WORKER: 'on' })
   })
 
   it('names DATABASE_URL when it is missing', () => {
