@@ -43,20 +43,51 @@ export function isWeekend(day: Day): boolean {
   return weekday === 0 || weekday === 6
 }
 
+// Business-day loops count in whole days since 1970-01-01 (a Thursday), not Date objects:
+// planning a 40-task template or re-dating 200 tasks steps through thousands of days.
+const epochDay = (day: Day) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / MS_PER_DAY
+const dayOfEpoch = (n: number): Day => toDay(new Date(n * MS_PER_DAY))
+const holidayEpochs = new WeakMap<ReadonlySet<Day>, Set<number>>()
+
+/** Is this day (in epoch days) a working day: not a Saturday, Sunday or holiday? */
+export function workingDayTest(holidays: ReadonlySet<Day> = new Set()): (epoch: number) => boolean {
+  let off = holidayEpochs.get(holidays)
+  if (!off) {
+    off = new Set([...holidays].map(epochDay))
+    holidayEpochs.set(holidays, off)
+  }
+  const closed = off
+  return (n) => {
+    const weekday = (((n + 4) % 7) + 7) % 7 // 0 = Sunday
+    return weekday !== 0 && weekday !== 6 && !closed.has(n)
+  }
+}
+
 /**
  * Moves by `days` business days, skipping weekends and holidays. 0 from a non-working day
  * rolls forward to the next working day, so a result always falls on a working day.
  */
 export function addBusinessDays(day: Day, days: number, holidays: ReadonlySet<Day> = new Set()): Day {
-  const working = (d: Day) => !isWeekend(d) && !holidays.has(d)
+  const working = workingDayTest(holidays)
   const step = days < 0 ? -1 : 1
-  let current = day
-  while (!working(current)) current = addDays(current, step)
+  let current = epochDay(day)
+  while (!working(current)) current += step
   for (let left = Math.abs(days); left > 0; ) {
-    current = addDays(current, step)
+    current += step
     if (working(current)) left--
   }
-  return current
+  return dayOfEpoch(current)
+}
+
+/** Signed count of working days from a to b: the working days after a up to and including b. */
+export function countBusinessDays(a: Day, b: Day, holidays: ReadonlySet<Day> = new Set()): number {
+  const working = workingDayTest(holidays)
+  const from = epochDay(a)
+  const to = epochDay(b)
+  const sign = from <= to ? 1 : -1
+  let count = 0
+  for (let n = from; n !== to; n += sign) if (working(n + sign)) count += sign
+  return count
 }
 
 /** 'YYYY-MM' of a day. */

@@ -10,7 +10,8 @@ export function SettingsTabs({ orgSlug, tabs }: { orgSlug: string; tabs: { href:
       <ul className="-mb-px flex flex-wrap gap-4">
         {tabs.map((tab) => {
           const path = `/${orgSlug}/settings${tab.href ? `/${tab.href}` : ''}`
-          const active = pathname === path
+          // A tab stays current on its sub-pages (a template's editor under Templates).
+          const active = pathname === path || (tab.href !== '' && pathname.startsWith(`${path}/`))
           return (
             <li key={tab.href}>
               <Link

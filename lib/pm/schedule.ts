@@ -1,7 +1,7 @@
 // Template scheduling, pure: dates of template tasks counted from an anchor (the close date
 // or the kickoff), in calendar or business days, dependency cycles, and shifting open dates
 // when a kickoff slips. No database; the delivery and handoff services build on it.
-import { addBusinessDays, addDays, daysBetween, isWeekend, type Day } from '@/lib/dates'
+import { addBusinessDays, addDays, countBusinessDays, daysBetween, type Day } from '@/lib/dates'
 
 export type Anchor = 'CLOSE' | 'KICKOFF'
 
@@ -112,11 +112,5 @@ export function shiftDay(day: Day, from: Day, to: Day, business: boolean, holida
 
 /** Signed count of working days from a to b (weekends and holidays skipped). */
 export function businessDaysBetween(a: Day, b: Day, holidays: ReadonlySet<Day> = new Set()): number {
-  const sign = a <= b ? 1 : -1
-  let count = 0
-  for (let day = a; day !== b; day = addDays(day, sign)) {
-    const next = addDays(day, sign)
-    if (!isWeekend(next) && !holidays.has(next)) count += sign
-  }
-  return count
+  return countBusinessDays(a, b, holidays)
 }

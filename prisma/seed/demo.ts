@@ -2,6 +2,9 @@ import type { PrismaClient } from '../../lib/generated/prisma/client'
 import { hashPassword } from '../../lib/auth/password'
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from '../../lib/demo-accounts'
 import { seedDemoCrm } from './demo-crm'
+import { seedDemoFollowUps } from './demo-follow-ups'
+import { seedDemoTemplates } from './demo-templates'
+import { seedDemoProjects } from './demo-projects'
 
 /** The deterministic demo data: organization "Acme Services", one user per role, and its CRM. */
 export async function seedDemo(prisma: PrismaClient) {
@@ -19,6 +22,10 @@ export async function seedDemo(prisma: PrismaClient) {
       const admin = { orgId: org.id, userId: ids['admin@acme.test']!, role: 'ADMIN' as const }
       const sales = DEMO_USERS.filter((u) => u.role === 'SALES').map((u) => ids[u.email]!)
       await seedDemoCrm(tx, admin, { sales, manager: ids['manager@acme.test']! }, DEMO_ORG.timeZone)
+      await seedDemoFollowUps(tx, org.id, { sales: ids['sales@acme.test']!, manager: ids['manager@acme.test']! }, DEMO_ORG.timeZone)
+      await seedDemoTemplates(tx, admin, { delivery: ids['delivery@acme.test']!, manager: ids['manager@acme.test']! })
+      // Demo projects come last: they are built from the demo templates (skipped when there are none).
+      await seedDemoProjects(tx, admin, { delivery: ids['delivery@acme.test']!, manager: ids['manager@acme.test']!, sales: ids['sales@acme.test']! }, DEMO_ORG.timeZone)
     },
     { timeout: 120_000 },
   )

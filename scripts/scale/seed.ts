@@ -1,14 +1,18 @@
 // The scale organization "Scale Co": people and pipelines through the app's own services,
 // then companies, contacts, deals, line items, deal contacts, activities and audit entries
-// generated in SQL (scripts/scale/bulk.ts). All in one transaction: a failed or interrupted
-// run leaves nothing behind, and --reset only replaces Scale Co once the new data is complete.
+// generated in SQL (scripts/scale/bulk.ts), then the delivery data: roles, the bench template,
+// projects, columns, milestones, members, tasks, dependencies, checklists and comments
+// (scripts/scale/delivery.ts). All in one transaction: a failed or interrupted run leaves
+// nothing behind, and --reset only replaces Scale Co once the new data is complete.
 import type { PrismaClient } from '../../lib/generated/prisma/client'
 import type { Ctx } from '../../lib/authz'
 import { hashPassword } from '../../lib/auth/password'
 import { createDefaultLostReasons, createPipeline, DEFAULT_STAGES } from '../../lib/crm/pipelines'
 import * as bulk from './bulk'
+import * as delivery from './delivery'
+import { createBenchTemplate, createDeliveryPeople, createRolesAndHolidays } from './delivery-setup'
 import { REP_NAMES, PRODUCTS } from './words'
-import { repEmail, SCALE_ADMIN, SCALE_MANAGER, SCALE_ORG, SCALE_PASSWORD, type ScaleOptions } from './options'
+import { BENCH, repEmail, SCALE_ADMIN, SCALE_MANAGER, SCALE_ORG, SCALE_PASSWORD, type ScaleOptions } from './options'
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 type Log = (line: string) => void
@@ -23,8 +27,12 @@ const ENTERPRISE_STAGES = [
   ...DEFAULT_STAGES.filter((s) => s.kind !== 'OPEN'),
 ] as const
 
-/** Tables holding an organization's CRM rows, children first (so no cascade has work left to do). */
-const ORG_TABLES = ['activity', 'activity_log', 'deal_contact', 'deal_line_item', 'deal', 'contact', 'company', 'product', 'lost_reason', 'pipeline_stage', 'pipeline', 'membership']
+/** Tables holding an organization's rows, children first (so no cascade has work left to do). */
+const ORG_TABLES = [
+  'notification', 'task_comment', 'checklist_item', 'task_dependency', 'task', 'milestone', 'board_column', 'project_member', 'project',
+  'template_rule', 'template_dependency', 'template_task', 'template_milestone', 'project_template', 'project_template_version', 'project_role', 'holiday',
+  'activity', 'activity_log', 'deal_contact', 'deal_line_item', 'deal', 'contact', 'company', 'product', 'lost_reason', 'pipeline_stage', 'pipeline', 'membership',
+]
 
 export async function scaleOrgId(prisma: PrismaClient) {
   return (await prisma.organization.findUnique({ where: { slug: SCALE_ORG.slug }, select: { id: true } }))?.id ?? null
@@ -125,12 +133,34 @@ export async function seedScale(prisma: PrismaClient, options: ScaleOptions, log
       await step('deal contacts', () => bulk.insertDealContacts(b), rows)
       await step('activities', () => bulk.insertActivities(b), rows)
       await step('audit trail', () => bulk.insertAuditTrail(b), rows)
+
+      if (options.projects > 0) {
+        const deliveryIds = await step('delivery people', () => createDeliveryPeople(tx, org.id, options.delivery, passwordHash), (ids) => ids.length)
+        const roleIds = await step('roles, holidays', () => createRolesAndHolidays(tx, org.id, deliveryIds), (ids) => ids.length)
+        await step(`template "${BENCH.template}"`, () => createBenchTemplate(tx, org.id, ctx.userId, roleIds), (t) => t.tasks)
+        // --tasks counts every task, the bench projects' 500 included.
+        const regularTasks = Math.max(2 * options.projects, options.tasks - BENCH.boardTasks - BENCH.redateTasks)
+        const d: delivery.DeliveryContext = { exec, orgId: org.id, delivery: deliveryIds, roleIds, companies: options.companies, projects: options.projects, tasks: regularTasks }
+        await step('project plan (temp)', () => delivery.prepareProjects(d))
+        await step('projects', () => delivery.insertProjects(d), rows)
+        await step('board columns', () => delivery.insertColumns(d), rows)
+        await step('milestones', () => delivery.insertMilestones(d), rows)
+        await step('project members', () => delivery.insertMembers(d), rows)
+        await step('task plan (temp)', () => delivery.prepareTasks(d))
+        await step('tasks', () => delivery.insertTasks(d), rows)
+        await step('task dependencies', () => delivery.insertDependencies(d), rows)
+        await step('checklist items', () => delivery.insertChecklists(d), rows)
+        await step('task comments', () => delivery.insertComments(d), rows)
+        await step('milestones done', () => delivery.completeMilestones(d), rows)
+        await step(`busy ${BENCH.busyEmail.split('@')[0]}`, () => delivery.assignBusyPerson(d), rows)
+        await step('project history', () => delivery.insertProjectAudit(d), rows)
+      }
       bodyDone = performance.now()
     },
     { timeout: 60 * 60_000, maxWait: 30_000 },
   )
   log(`  ${'commit'.padEnd(28)}${''.padStart(15)} ${((performance.now() - bodyDone) / 1000).toFixed(1).padStart(6)} s`)
   // Fresh statistics and visibility maps: the planner sees the new sizes and index-only scans work.
-  await step('vacuum analyze', () => prisma.$executeRawUnsafe(`VACUUM (ANALYZE) company, contact, deal, deal_line_item, deal_contact, activity, activity_log, "user", membership, pipeline_stage, product`))
+  await step('vacuum analyze', () => prisma.$executeRawUnsafe(`VACUUM (ANALYZE) company, contact, deal, deal_line_item, deal_contact, activity, activity_log, "user", membership, pipeline_stage, product, project, project_member, board_column, milestone, task, task_dependency, checklist_item, task_comment`))
   log(`  ${'total'.padEnd(28)}${''.padStart(15)} ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`)
 }

@@ -91,3 +91,37 @@ export const REP_NAMES = [
   'Igor Petrov', 'Jana Keller', 'Kim Olsen', 'Lars Weber', 'Mia Costa', 'Noah Evans', 'Ola Nielsen', 'Pia Gruber',
   'Raj Umar', 'Sara Vogel', 'Timo Richter', 'Vic Santos',
 ]
+
+// ---- delivery (projects and tasks)
+
+/** Organization-defined project roles; the first leads a project (its owner holds it). */
+export const PROJECT_ROLES = ['Implementation lead', 'Solutions engineer', 'Data migration specialist', 'Trainer', 'Account manager']
+export const PROJECT_SUFFIXES = ['onboarding', 'rollout', 'implementation', 'migration', 'expansion', 'go-live']
+export const MILESTONES = ['Kickoff', 'Configuration', 'Training', 'Go-live']
+
+/** Task titles by phase (the milestone a task belongs to), in the order a project meets them. */
+export const TASK_TITLES: readonly (readonly string[])[] = [
+  ['Kickoff meeting', 'Collect requirements', 'Confirm the project plan', 'Share the onboarding checklist', 'Set up the customer workspace',
+    'Invite the customer admins', 'Review the handoff notes', 'Agree on success criteria', 'Book the weekly status call', 'Map the current process'],
+  ['Configure SSO', 'Import customer data', 'Set up user roles', 'Configure the workflows', 'Connect the CRM integration', 'Set up email templates',
+    'Configure reporting', 'Load the product catalogue', 'Test the data migration', 'Security review', 'Set up the sandbox', 'Configure notifications'],
+  ['Train the admins', 'Train the end users', 'Record the training session', 'Write the FAQ', 'Run the pilot with one team', 'Collect pilot feedback',
+    'Fix the pilot findings', 'Prepare the help center articles', 'Train-the-trainer session'],
+  ['Go-live checklist', 'Switch over', 'Hypercare week', 'Final data import', 'Decommission the old system', 'Go-live announcement',
+    'Handover to support', 'Success review with the customer', 'Close the project'],
+]
+
+export const CHECKLIST_ITEMS = ['Agenda sent', 'Notes shared', 'Owner confirmed', 'Access granted', 'Tested in the sandbox', 'Customer signed off', 'Documented', 'Reviewed by the lead']
+export const COMMENT_BODIES = [
+  'Waiting for the customer to send the export.',
+  'Done on our side, the customer still needs to confirm.',
+  'Moved to next week, their IT lead is out.',
+  'Looks good, one open question about the field mapping.',
+  'Can someone from solutions join the call on Thursday?',
+  'The customer asked for a second session.',
+]
+
+export const DELIVERY_NAMES = [
+  'Ada Brandt', 'Bo Lindgren', 'Cem Aydin', 'Dora Fuchs', 'Emre Kaya', 'Frida Holm', 'Gus Walsh', 'Hedda Lund', 'Isa Moretti', 'Jon Falk',
+  'Kira Vogt', 'Luca Bruno', 'Mette Dahl', 'Nico Serra', 'Oda Berg', 'Piet de Vries', 'Rhea Stone', 'Sven Ek', 'Tilda Nyberg', 'Ugo Ferri',
+]

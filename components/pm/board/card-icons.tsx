@@ -1,0 +1,40 @@
+import { CalendarDays, CheckCircle2, Ellipsis, ListChecks, Lock, MessageSquare, OctagonAlert, SignalHigh, SignalLow, SignalMedium } from 'lucide-react'
+
+// A board draws hundreds of cards with the same few icons. Inline, each lucide icon is
+// 300-600 bytes of SVG per card (half a megabyte for a 300-task board); so the board draws
+// them once in a hidden sprite and each card refers to them with <use>.
+
+const icons = {
+  calendar: CalendarDays,
+  checklist: ListChecks,
+  comment: MessageSquare,
+  lock: Lock,
+  menu: Ellipsis,
+  done: CheckCircle2,
+  URGENT: OctagonAlert,
+  HIGH: SignalHigh,
+  MEDIUM: SignalMedium,
+  LOW: SignalLow,
+} as const
+
+export type CardIconName = keyof typeof icons
+
+export function CardIconSprite() {
+  return (
+    <svg aria-hidden="true" width="0" height="0" className="absolute">
+      {Object.entries(icons).map(([name, Icon]) => (
+        <symbol key={name} id={`pm-icon-${name}`} viewBox="0 0 24 24">
+          <Icon width={24} height={24} />
+        </symbol>
+      ))}
+    </svg>
+  )
+}
+
+export function CardIcon({ name, className }: { name: CardIconName; className?: string }) {
+  return (
+    <svg aria-hidden="true" className={className}>
+      <use href={`#pm-icon-${name}`} />
+    </svg>
+  )
+}

@@ -1,0 +1,222 @@
+import 'server-only'
+import type { Ctx } from '@/lib/authz'
+import type { Db } from '@/lib/db'
+import type { ColumnKind, TaskPriority } from '@/lib/generated/prisma/enums'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { todayIn, type Day } from '@/lib/dates'
+import { notFound } from '@/lib/errors'
+import type { BoardFilters } from '@/lib/pm/board-query.schema'
+import type { MilestoneOption } from '@/lib/pm/milestones'
+import { canWriteProjects, readableProjects } from '@/lib/pm/project-access'
+import type { ProjectPerson } from '@/lib/pm/project-people'
+
+export type BoardColumnDto = { id: string; name: string; kind: ColumnKind; position: number }
+
+export type TaskCard = {
+  id: string
+  title: string
+  columnId: string
+  position: number
+  version: number
+  assignee: { id: string; name: string } | null
+  dueOn: Day | null
+  /** open and due before today (organization time zone) */
+  overdue: boolean
+  /** has a blocker that is not in a Done column */
+  blocked: boolean
+  done: boolean
+  checklist: { done: number; total: number }
+  milestone: { id: string; name: string } | null
+  priority: TaskPriority
+  comments: number
+}
+
+export type BoardPerson = ProjectPerson
+
+/** The board without its cards (what the drawer and the toolbar need). */
+export type BoardMeta = Omit<ProjectBoard, 'tasks'>
+
+export type ProjectBoard = {
+  project: { id: string; name: string }
+  today: Day
+  columns: BoardColumnDto[]
+  tasks: TaskCard[]
+  milestones: MilestoneOption[]
+  /** who can be assigned or mentioned: members who can read this project */
+  people: BoardPerson[]
+  canEdit: boolean
+  /** the project's task count before filters (so the page can say "3 of 40 tasks") */
+  totalTasks: number
+}
+
+/** One card as the query returns it (a JSON array, parsed once: cheaper than 300 typed rows). */
+type CardRow = [
+  id: string,
+  title: string,
+  columnId: string,
+  position: number,
+  version: number,
+  assigneeId: string | null,
+  assigneeName: string | null,
+  dueOn: Day | null,
+  done: boolean,
+  milestoneId: string | null,
+  milestoneName: string | null,
+  priority: TaskPriority,
+  checklistDone: number,
+  checklistTotal: number,
+  comments: number,
+  blocked: boolean,
+]
+
+function filtersSql(ctx: Ctx, today: Prisma.Sql, filters: BoardFilters) {
+  const parts: Prisma.Sql[] = []
+  if (filters.assignee === 'me') parts.push(Prisma.sql`t.assignee_id = ${ctx.userId}::uuid`)
+  else if (filters.assignee === 'unassigned') parts.push(Prisma.sql`t.assignee_id IS NULL`)
+  else if (filters.assignee) parts.push(Prisma.sql`t.assignee_id = ${filters.assignee}::uuid`)
+  if (filters.milestone === 'none') parts.push(Prisma.sql`t.milestone_id IS NULL`)
+  else if (filters.milestone) parts.push(Prisma.sql`t.milestone_id = ${filters.milestone}::uuid`)
+  if (filters.overdue) parts.push(Prisma.sql`t.completed_at IS NULL AND t.due_on < ${today}`)
+  return parts.length ? Prisma.sql` AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty
+}
+
+/**
+ * Cards with everything they show, in one statement: the project's tasks, with checklist
+ * progress and comment counts aggregated over just those tasks, and the blocked flag from the
+ * project's dependencies whose blocker is not in a Done column.
+ */
+async function cardRows(db: Db, ctx: Ctx, projectId: string, today: Prisma.Sql, filters: BoardFilters, taskIds?: string[]): Promise<CardRow[]> {
+  const rows = await db.$queryRaw<{ cards: string }[]>`
+    WITH t AS (
+      SELECT t.id, t.title, t.column_id, t.position, t.version, t.assignee_id, t.due_on, t.completed_at, t.milestone_id, t.priority
+      FROM task t
+      WHERE t.org_id = ${ctx.orgId}::uuid AND t.project_id = ${projectId}::uuid
+        ${taskIds ? Prisma.sql`AND t.id = ANY(${taskIds}::uuid[])` : Prisma.empty}
+        ${filtersSql(ctx, today, filters)}
+    ), checklist AS (
+      SELECT ci.task_id, count(*)::int AS total, count(ci.done_at)::int AS done
+      FROM checklist_item ci WHERE ci.org_id = ${ctx.orgId}::uuid AND ci.task_id IN (SELECT id FROM t) GROUP BY ci.task_id
+    ), comments AS (
+      SELECT c.task_id, count(*)::int AS n
+      FROM task_comment c WHERE c.org_id = ${ctx.orgId}::uuid AND c.task_id IN (SELECT id FROM t) GROUP BY c.task_id
+    ), blocked AS (
+      SELECT DISTINCT d.blocked_id
+      FROM task_dependency d
+      JOIN task b ON b.id = d.blocker_id
+      JOIN board_column bc ON bc.id = b.column_id
+      WHERE d.org_id = ${ctx.orgId}::uuid AND d.project_id = ${projectId}::uuid AND bc.kind <> 'DONE'
+    )
+    SELECT coalesce(json_agg(json_build_array(
+             t.id, t.title, t.column_id, t.position, t.version, t.assignee_id, u.name, t.due_on, t.completed_at IS NOT NULL,
+             t.milestone_id, m.name, t.priority, coalesce(checklist.done, 0), coalesce(checklist.total, 0),
+             coalesce(comments.n, 0), blocked.blocked_id IS NOT NULL
+           ) ORDER BY t.position, t.id), '[]'::json)::text AS cards
+    FROM t
+    LEFT JOIN "user" u ON u.id = t.assignee_id
+    LEFT JOIN milestone m ON m.id = t.milestone_id
+    LEFT JOIN checklist ON checklist.task_id = t.id
+    LEFT JOIN comments ON comments.task_id = t.id
+    LEFT JOIN blocked ON blocked.blocked_id = t.id`
+  return JSON.parse(rows[0]!.cards) as CardRow[]
+}
+
+/** Rows -> cards (cards of the same person or milestone share one object). */
+function toCards(rows: CardRow[], today: Day): TaskCard[] {
+  const shared = new Map<string, { id: string; name: string }>()
+  const one = (id: string | null, name: string | null) => {
+    if (!id) return null
+    let value = shared.get(id)
+    if (!value) shared.set(id, (value = { id, name: name ?? '' }))
+    return value
+  }
+  return rows.map(([id, title, columnId, position, version, assigneeId, assigneeName, dueOn, done, milestoneId, milestoneName, priority, checked, items, comments, blocked]) => ({
+    id,
+    title,
+    columnId,
+    position,
+    version,
+    assignee: one(assigneeId, assigneeName),
+    dueOn,
+    overdue: !done && dueOn !== null && dueOn < today,
+    blocked,
+    done,
+    checklist: { done: checked, total: items },
+    milestone: one(milestoneId, milestoneName),
+    priority,
+    comments,
+  }))
+}
+
+async function readableProject(db: Db, ctx: Ctx, projectId: string) {
+  const project = await db.project.findFirst({ where: { id: projectId, ...readableProjects(ctx) }, select: { id: true, name: true } })
+  if (!project) throw notFound('This project')
+  return project
+}
+
+type MetaRow = { time_zone: string; columns: BoardColumnDto[]; milestones: MilestoneOption[]; people: BoardPerson[] }
+
+/**
+ * The board's columns, milestones (by due date) and people (who can read the project: every
+ * member but sales, and the rep who owns its deal) in one round trip. It does not check
+ * access: the caller runs readableProject alongside and returns nothing if that fails.
+ */
+async function boardMeta(db: Db, ctx: Ctx, projectId: string): Promise<MetaRow> {
+  const [row] = await db.$queryRaw<MetaRow[]>`
+    SELECT o.time_zone,
+      (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'kind', c.kind, 'position', c.position) ORDER BY c.position, c.id), '[]'::json)
+         FROM board_column c WHERE c.org_id = o.id AND c.project_id = ${projectId}::uuid) AS columns,
+      (SELECT coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'dueOn', m.due_on, 'done', m.completed_at IS NOT NULL) ORDER BY m.due_on, m.position, m.id), '[]'::json)
+         FROM milestone m WHERE m.org_id = o.id AND m.project_id = ${projectId}::uuid) AS milestones,
+      (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'role', ms.role) ORDER BY u.name, u.id), '[]'::json)
+         FROM membership ms JOIN "user" u ON u.id = ms.user_id
+         WHERE ms.org_id = o.id AND (ms.role <> 'SALES' OR ms.user_id = (
+           SELECT d.owner_id FROM project p JOIN deal d ON d.id = p.source_deal_id WHERE p.id = ${projectId}::uuid AND p.org_id = o.id))) AS people
+    FROM organization o WHERE o.id = ${ctx.orgId}::uuid`
+  return row!
+}
+
+/** Today in the organization's time zone, in SQL (so the card query need not wait for the organization). */
+const todaySql = (ctx: Ctx) => Prisma.sql`(SELECT (now() AT TIME ZONE o.time_zone)::date FROM organization o WHERE o.id = ${ctx.orgId}::uuid)`
+
+/**
+ * Everything the board page shows: columns, the cards matching the filters (assignee "me",
+ * "unassigned" or a person; overdue only; a milestone or "none"), milestones and people for
+ * the filters, chips, swimlanes and pickers. Three statements whatever the task count, run at
+ * once (four with a filter, for the unfiltered count): each is scoped to the organization,
+ * and nothing is returned unless the project is one this person may read.
+ */
+export async function loadProjectBoard(db: Db, ctx: Ctx, projectId: string, filters: BoardFilters = {}): Promise<ProjectBoard> {
+  const filtered = Boolean(filters.assignee || filters.milestone || filters.overdue)
+  const [project, meta, rows, total] = await Promise.all([
+    readableProject(db, ctx, projectId),
+    boardMeta(db, ctx, projectId),
+    cardRows(db, ctx, projectId, todaySql(ctx), filters),
+    filtered ? db.task.count({ where: { orgId: ctx.orgId, projectId } }) : Promise.resolve(-1),
+  ])
+  const today = todayIn(meta.time_zone)
+  return {
+    project,
+    today,
+    columns: meta.columns,
+    tasks: toCards(rows, today),
+    milestones: meta.milestones,
+    people: meta.people,
+    canEdit: canWriteProjects(ctx),
+    totalTasks: total >= 0 ? total : rows.length,
+  }
+}
+
+/** Cards of some tasks of a project (after a create or an edit), as the board shows them. */
+export async function loadTaskCards(db: Db, ctx: Ctx, projectId: string, taskIds: string[]): Promise<TaskCard[]> {
+  await readableProject(db, ctx, projectId)
+  const org = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { timeZone: true } })
+  const today = todayIn(org.timeZone)
+  return toCards(await cardRows(db, ctx, projectId, Prisma.sql`${today}::date`, {}, taskIds), today)
+}
+
+/** A task's card and the cards of the tasks it blocks (their blocked flag follows its column). */
+export async function loadCardsAround(db: Db, ctx: Ctx, taskId: string): Promise<TaskCard[]> {
+  const task = await db.task.findFirst({ where: { id: taskId, orgId: ctx.orgId, project: readableProjects(ctx) }, select: { projectId: true, blocks: { select: { blockedId: true } } } })
+  if (!task) return []
+  return loadTaskCards(db, ctx, task.projectId, [taskId, ...task.blocks.map((b) => b.blockedId)])
+}
