@@ -19,6 +19,7 @@ import { scaleOrgId, seedScale } from './scale/seed'
 import { loadFixtures } from './bench/fixtures'
 import { measurePath, type Harness, type PathResult } from './bench/measure'
 import { HOT_PATHS } from './bench/registry'
+import { BURST } from './bench/handoff'
 import { build, buildIsStale, builtAt, DIST_DIR, freePort, signIn, startServer, type Server } from './bench/server'
 import { capturingPrisma } from './bench/sql'
 import { ms, table } from './bench/stats'
@@ -53,6 +54,7 @@ say(`${os.cpus().length} CPUs, load average ${load.toFixed(2)}${load > os.cpus()
 
 const database = await openScaleDatabase(say)
 let server: Server | null = null
+process.env.BENCH_DATABASE_URL = database.url
 const sql = new pg.Client({ connectionString: database.url })
 const capture = capturingPrisma(database.url)
 let exitCode = 0
@@ -83,7 +85,11 @@ try {
     const port = await freePort(Number(flags.port))
     server = await startServer(port, env, resultsDir)
     say(`next start on ${server.url} (log: ${path.relative(root, server.log)}), database ${redact(database.url)}`)
-    sessions = { admin: await signIn(server.url, fixtures.admin.email, SCALE_PASSWORD), rep: await signIn(server.url, fixtures.rep.email, SCALE_PASSWORD) }
+    sessions = {
+      admin: await signIn(server.url, fixtures.admin.email, SCALE_PASSWORD),
+      rep: await signIn(server.url, fixtures.rep.email, SCALE_PASSWORD),
+      delivery: await signIn(server.url, fixtures.delivery.email, SCALE_PASSWORD),
+    }
     say(`Signed in as ${fixtures.admin.email} and ${fixtures.rep.email} through /api/auth/callback/credentials.`)
   }
 
@@ -110,12 +116,16 @@ try {
         'p95' in r.main ? ms(r.main.p95) : 'n/a',
         `${r.budgetMs} ms`,
         ms(r.service?.p50),
-        r.floor ? `${ms(r.floor.p50)}${r.floor.source === 'stand-in SQL' ? '*' : ''}` : 'n/a',
+        r.floor ? `${ms(r.floor.p50)}${r.floor.source === 'stand-in SQL' ? '*' : r.floor.source === 'hand-written SQL' ? '†' : ''}` : 'n/a',
         r.result,
       ]),
     ]),
   )
   if (results.some((r) => r.floor?.source === 'stand-in SQL')) console.log('* stand-in SQL: the service does not exist yet; see scripts/bench/crm.ts')
+  for (const r of results) {
+    if (r.name.startsWith('burst') && 'p50' in r.main) console.log(`throughput of the burst: ${BURST} wins in ${ms(r.main.p50)} (p50) = ${((BURST * 1000) / r.main.p50).toFixed(0)} wins/s`)
+  }
+  if (results.some((r) => r.floor?.source === 'hand-written SQL')) console.log('† the same rows written by hand-written SQL in one transaction (scripts/bench/handoff.ts)')
 
   console.log('\nIndex check: EXPLAIN (ANALYZE, BUFFERS) of every statement of every hot path\n')
   for (const r of results) {

@@ -4,6 +4,9 @@ import { toast } from 'sonner'
 import { moveDealAction } from '@/app/(app)/[orgSlug]/pipeline/actions'
 import type { DealStageOption } from '@/lib/crm/deal-detail'
 import { LostReasonDialog } from '@/components/pipeline/lost-reason-dialog'
+import { WinDialog } from '@/components/handoff/win-dialog'
+import { announceWin } from '@/components/handoff/deal-project-panel'
+import { useRouter } from 'next/navigation'
 
 /**
  * Moves the deal to another stage of its pipeline (the board's move, with its version check).
@@ -33,6 +36,8 @@ export function StageSelector({
   const [selected, setSelected] = useState(stage.id)
   const [seen, setSeen] = useState(stage.id)
   const [askLost, setAskLost] = useState<string | null>(null)
+  const [askWin, setAskWin] = useState(false)
+  const router = useRouter()
   const [pending, startTransition] = useTransition()
   if (seen !== stage.id) {
     setSeen(stage.id)
@@ -71,6 +76,11 @@ export function StageSelector({
             setAskLost(next.id)
             return
           }
+          if (next.kind === 'WON') {
+            setSelected(next.id)
+            setAskWin(true)
+            return
+          }
           move(next.id)
         }}
       >
@@ -93,6 +103,23 @@ export function StageSelector({
           const target = askLost!
           setAskLost(null)
           move(target, lost)
+        }}
+      />
+      <WinDialog
+        orgSlug={orgSlug}
+        dealId={dealId}
+        dealTitle={dealTitle}
+        open={askWin}
+        move={{ version }}
+        onCancel={() => {
+          setAskWin(false)
+          setSelected(stage.id)
+        }}
+        onWon={(result) => {
+          setAskWin(false)
+          onMoved(result.deal.version)
+          announceWin(result, (href) => router.push(href), orgSlug)
+          router.refresh()
         }}
       />
     </div>

@@ -1,4 +1,5 @@
 'use client'
+import { useRouter } from 'next/navigation'
 import {
   closestCorners,
   DndContext,
@@ -23,6 +24,9 @@ import type { Role } from '@/lib/permissions'
 import { BoardColumn } from './board-column'
 import { DealCardView } from './deal-card'
 import { LostReasonDialog } from './lost-reason-dialog'
+import { WinDialog } from '@/components/handoff/win-dialog'
+import { announceWin } from '@/components/handoff/deal-project-panel'
+import type { WinResult } from '@/lib/handoff/win-deal'
 
 type ColumnState = { stageId: string; stage: Column['stage']; cards: DealCard[]; totals: Column['totals']; nextCursor: string | null }
 type Pending = { dealId: string; stageId: string; version: number; afterId?: string; beforeId?: string; snapshot: ColumnState[] }
@@ -51,6 +55,8 @@ export function DealBoard({
   const [activeId, setActiveId] = useState<string | null>(null)
   const [pointerDrag, setPointerDrag] = useState(true)
   const [pendingLost, setPendingLost] = useState<Pending | null>(null)
+  const [pendingWin, setPendingWin] = useState<Pending | null>(null)
+  const router = useRouter()
   const [, startTransition] = useTransition()
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -111,6 +117,7 @@ export function DealBoard({
     setColumns(result.columns)
     const pending: Pending = { dealId, stageId: to, version: original.card.version, afterId: result.afterId, beforeId: result.beforeId, snapshot }
     if (changed && stage.kind === 'LOST') return setPendingLost(pending)
+    if (changed && stage.kind === 'WON') return setPendingWin(pending)
     commit(pending)
   }
 
@@ -138,6 +145,22 @@ export function DealBoard({
       const stage = stageOf(moved.stageId)
       if (stage && stage.id !== findCard(pending.snapshot, moved.id)?.column.stageId) toast.success(`Moved to ${stage.name}.`)
     })
+  }
+
+  /** The win dialog confirmed: the card takes the won deal's state and shows its project. */
+  function won(pending: Pending, result: WinResult) {
+    setPendingWin(null)
+    const { deal, project } = result
+    setColumns((current) =>
+      current.map((column) => ({
+        ...column,
+        cards: column.cards.map((c) =>
+          c.id === deal.id ? { ...c, version: deal.version, probability: deal.probability, status: 'WON', position: deal.position, project: project ? { id: project.id, status: 'ACTIVE' } : null } : c,
+        ),
+      })),
+    )
+    announceWin(result, (href) => router.push(href), orgSlug)
+    router.refresh()
   }
 
   async function loadMore(stageId: string) {
@@ -199,6 +222,18 @@ export function DealBoard({
         </div>
         {pointerDrag ? <DragOverlay>{active ? <DealCardView orgSlug={orgSlug} card={active} today={today} overlay /> : null}</DragOverlay> : null}
       </DndContext>
+      <WinDialog
+        orgSlug={orgSlug}
+        dealId={pendingWin?.dealId ?? ''}
+        dealTitle={pendingWin ? titleOf(pendingWin.dealId) : ''}
+        open={Boolean(pendingWin)}
+        move={pendingWin ? { version: pendingWin.version, afterId: pendingWin.afterId, beforeId: pendingWin.beforeId } : undefined}
+        onCancel={() => {
+          if (pendingWin) setColumns(pendingWin.snapshot)
+          setPendingWin(null)
+        }}
+        onWon={(result) => pendingWin && won(pendingWin, result)}
+      />
       <LostReasonDialog
         reasons={lostReasons}
         dealTitle={pendingLost ? titleOf(pendingLost.dealId) : ''}

@@ -3,7 +3,7 @@ import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import Link from 'next/link'
 import { DropdownMenu } from 'radix-ui'
-import { Check, ChevronDown } from 'lucide-react'
+import { Check, ChevronDown, FolderKanban } from 'lucide-react'
 import type { DealCard } from '@/lib/crm/board'
 import { formatDay } from '@/lib/dates'
 import { formatMoney } from '@/lib/money'
@@ -24,6 +24,7 @@ export function DealCardView({ orgSlug, card, today, overlay = false, move }: { 
         {card.title}
       </Link>
       {card.companyName ? <p className="truncate text-xs text-ink-soft">{card.companyName}</p> : null}
+      {card.project ? <ProjectBadge orgSlug={orgSlug} project={card.project} /> : null}
       <div className="mt-2 flex items-center justify-between gap-2">
         <span className="font-medium tabular-nums" suppressHydrationWarning>{formatMoney(card.amountMinor, card.currency)}</span>
         <div className="flex items-center gap-1.5">
@@ -41,6 +42,30 @@ export function DealCardView({ orgSlug, card, today, overlay = false, move }: { 
       </div>
       {move ? <MoveToStage card={card} {...move} /> : null}
     </article>
+  )
+}
+
+const projectTone: Record<string, string> = {
+  PLANNED: 'bg-muted text-ink-soft',
+  ACTIVE: 'bg-accent/10 text-accent',
+  ON_HOLD: 'bg-warning/15 text-warning',
+  DONE: 'bg-success/15 text-success',
+  CANCELLED: 'bg-muted text-ink-soft line-through',
+}
+const projectLabel: Record<string, string> = { PLANNED: 'Planned', ACTIVE: 'Active', ON_HOLD: 'On hold', DONE: 'Live', CANCELLED: 'Cancelled' }
+
+/** A won deal's onboarding project at a glance, linking to it. */
+function ProjectBadge({ orgSlug, project }: { orgSlug: string; project: NonNullable<DealCard['project']> }) {
+  return (
+    <Link
+      href={`/${orgSlug}/projects/${project.id}`}
+      draggable={false}
+      className={cn('mt-1.5 inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] font-medium hover:underline', projectTone[project.status])}
+      data-testid="project-badge"
+      title="The onboarding project built from this deal"
+    >
+      <FolderKanban className="size-3" aria-hidden /> Project: {projectLabel[project.status] ?? project.status}
+    </Link>
   )
 }
 

@@ -30,6 +30,8 @@ export type DealCard = {
   ownerId: string
   ownerName: string
   companyName: string | null
+  /** a won deal's onboarding project (the badge on the Won column's cards) */
+  project: { id: string; status: string } | null
 }
 
 export type ColumnTotals = { count: number; amounts: { currency: string; amountMinor: string; weightedMinor: string }[] }
@@ -61,6 +63,8 @@ type CardRow = {
   owner_id: string
   owner_name: string
   company_name: string | null
+  project_id: string | null
+  project_status: string | null
 }
 
 const toCard = (r: CardRow): DealCard => ({
@@ -77,6 +81,7 @@ const toCard = (r: CardRow): DealCard => ({
   ownerId: r.owner_id,
   ownerName: r.owner_name,
   companyName: r.company_name,
+  project: r.project_id && r.project_status ? { id: r.project_id, status: r.project_status } : null,
 })
 
 /** Keyset cursor: the last card's position and id. */
@@ -119,7 +124,8 @@ async function columnTotals(db: Db, ctx: Ctx, pipelineId: string, stageIds: stri
 
 const cardColumns = Prisma.sql`
   d.id, d.title, d.amount_minor, d.currency, d.probability, d.expected_close_on, d.status,
-  d.stage_id, d.position, d.version, d.owner_id, u.name AS owner_name, c.name AS company_name`
+  d.stage_id, d.position, d.version, d.owner_id, u.name AS owner_name, c.name AS company_name,
+  pr.id AS project_id, pr.status::text AS project_status`
 
 /** The first page of every column in one round trip (a LATERAL join per stage). */
 async function firstPages(db: Db, ctx: Ctx, stageIds: string[], q: BoardQuery, pageSize: number) {
@@ -135,6 +141,7 @@ async function firstPages(db: Db, ctx: Ctx, stageIds: string[], q: BoardQuery, p
     ) d
     JOIN "user" u ON u.id = d.owner_id
     LEFT JOIN company c ON c.id = d.company_id
+    LEFT JOIN project pr ON pr.source_deal_id = d.id AND d.status = 'WON' AND pr.deleted_at IS NULL
     ORDER BY d.stage_id, d.position, d.id`
 }
 
@@ -176,6 +183,7 @@ export async function loadColumnPage(db: Db, ctx: Ctx, stageId: string, cursor: 
     ) d
     JOIN "user" u ON u.id = d.owner_id
     LEFT JOIN company c ON c.id = d.company_id
+    LEFT JOIN project pr ON pr.source_deal_id = d.id AND d.status = 'WON' AND pr.deleted_at IS NULL
     ORDER BY d.position, d.id`
   return paginate(rows, pageSize)
 }

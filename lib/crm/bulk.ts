@@ -4,7 +4,7 @@ import type { Ctx } from '@/lib/authz'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { AppError } from '@/lib/errors'
 import { canEditDeal } from '@/lib/crm/deal-access'
-import { moveDeal } from '@/lib/crm/deals'
+import { changeDealStage } from '@/lib/handoff/change-stage'
 import { canAssignOwner, canEditRecord } from '@/lib/crm/record-access'
 import { ownerNameFor } from '@/lib/crm/record-owner'
 import type { BulkIdsInput, BulkMoveInput, BulkOwnerInput } from '@/lib/crm/bulk.schema'
@@ -137,8 +137,9 @@ export async function bulkChangeOwner(db: Db, ctx: Ctx, entity: BulkEntity, inpu
 }
 
 /**
- * Moves the selected deals to a stage of their pipeline through moveDeal (the same rules as the
- * board: permissions, status and probability, closedAt, the lost reason a Lost stage needs).
+ * Moves the selected deals to a stage of their pipeline through changeDealStage (the same rules
+ * as the board: permissions, status and probability, closedAt, the lost reason a Lost stage
+ * needs; a Won stage builds each deal's project, leaving Won puts it on hold).
  * Deals already in the stage stay where they are.
  */
 export async function bulkMoveDeals(db: Db, ctx: Ctx, input: BulkMoveInput): Promise<BulkResult> {
@@ -159,7 +160,7 @@ export async function bulkMoveDeals(db: Db, ctx: Ctx, input: BulkMoveInput): Pro
   }
   const moving = deals.filter((d) => d.stageId !== stage.id)
   for (const deal of moving) {
-    await moveDeal(db, ctx, { dealId: deal.id, stageId: stage.id, version: deal.version, lostReasonId: input.lostReasonId, lostNote: input.lostNote })
+    await changeDealStage(db, ctx, { dealId: deal.id, stageId: stage.id, version: deal.version, lostReasonId: input.lostReasonId, lostNote: input.lostNote })
   }
   return { count: moving.length }
 }

@@ -48,7 +48,7 @@ async function rebalanceStage(db: Db, ctx: Ctx, stageId: string) {
 }
 
 /** A position between the cards a deal was dropped between. Stale neighbours are ignored. */
-async function positionBetween(db: Db, ctx: Ctx, stageId: string, dealId: string, afterId?: string, beforeId?: string): Promise<number> {
+export async function positionBetween(db: Db, ctx: Ctx, stageId: string, dealId: string, afterId?: string, beforeId?: string): Promise<number> {
   const ids = [afterId, beforeId].filter((id): id is string => Boolean(id) && id !== dealId)
   const neighbours = ids.length
     ? await db.deal.findMany({ where: { id: { in: ids }, orgId: ctx.orgId, stageId, deletedAt: null }, select: { id: true, position: true } })
@@ -118,6 +118,8 @@ export type MovedDeal = {
   position: number
   version: number
   status: DealStatus
+  /** the status before the move (the handoff reacts when a deal leaves WON) */
+  previousStatus: DealStatus
   probability: number
 }
 
@@ -203,7 +205,7 @@ export async function moveDeal(db: Db, ctx: Ctx, input: MoveDealInput): Promise<
         }
       : { position },
   })
-  return { id: deal.id, stageId: stage.id, position, version: input.version + 1, status, probability }
+  return { id: deal.id, stageId: stage.id, position, version: input.version + 1, status, previousStatus: deal.status, probability }
 }
 
 export type UpdatedDeal = { id: string; version: number; changed: string[] }

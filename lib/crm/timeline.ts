@@ -330,6 +330,8 @@ export function summarize(entityType: string, action: string, changes: Record<st
       return 'changed a contact’s role'
     case 'contact_removed':
       return 'removed a contact'
+    case 'project_created':
+      return typeof changes.projectName === 'string' ? `created its onboarding project “${changes.projectName}”` : 'created its onboarding project'
     default:
       return verb.replaceAll('_', ' ')
   }

@@ -1,7 +1,7 @@
 // The ids the hot paths need, read from the scale data with plain SQL.
 import type pg from 'pg'
 import { encodeCursor, PAGE_SIZE } from '../../lib/crm/board'
-import { repEmail, SCALE_ADMIN, SCALE_ORG } from '../scale/options'
+import { BENCH, repEmail, SCALE_ADMIN, SCALE_ORG } from '../scale/options'
 import type { Fixtures } from './types'
 
 async function one<T>(client: pg.Client, sql: string, values: unknown[], what: string): Promise<T> {
@@ -63,5 +63,28 @@ export async function loadFixtures(client: pg.Client): Promise<Fixtures> {
     column: { stageId: fullest.stage_id, cursor: encodeCursor(last) },
     move: { dealId: deal.id, version: deal.version, from: { stageId: from.id, firstIds: await firstTwo(from.id) }, to: { stageId: to.id, firstIds: await firstTwo(to.id) } },
     searchTerm: 'nortwind',
+    ...(await deliveryFixtures(client, org.id)),
+  }
+}
+
+async function deliveryFixtures(client: pg.Client, orgId: string) {
+  const delivery = await one<{ id: string; email: string }>(client, 'SELECT id, email FROM "user" WHERE email = $1', [BENCH.busyEmail], BENCH.busyEmail)
+  const project = (name: string) =>
+    one<{ id: string; kickoff_on: string }>(client, `SELECT id, to_char(kickoff_on, 'YYYY-MM-DD') AS kickoff_on FROM project WHERE org_id = $1 AND name = $2`, [orgId, name], `project "${name}"`)
+  const board = await project(BENCH.boardProject)
+  const redate = await project(BENCH.redateProject)
+  const template = await one<{ current_version_id: string }>(client, 'SELECT current_version_id FROM project_template WHERE org_id = $1 AND name = $2', [orgId, BENCH.template], `template "${BENCH.template}"`)
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT d.id FROM deal d WHERE d.org_id = $1 AND d.status = 'OPEN' AND d.deleted_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM project p WHERE p.source_deal_id = d.id)
+     ORDER BY d.id LIMIT 1000`,
+    [orgId],
+  )
+  return {
+    delivery,
+    boardProjectId: board.id,
+    redate: { projectId: redate.id, kickoffOn: redate.kickoff_on },
+    templateVersionId: template.current_version_id,
+    winnableDealIds: rows.map((r) => r.id),
   }
 }

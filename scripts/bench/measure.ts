@@ -23,7 +23,7 @@ export type PathResult = {
   /** the service call timed in this process (Prisma included) */
   service: Timing | null
   /** sequential replay of the statements on a raw pg connection */
-  floor: (Timing & { statements: number; source: 'service' | 'stand-in SQL' }) | null
+  floor: (Timing & { statements: number; source: 'service' | 'stand-in SQL' | 'hand-written SQL' }) | null
   explain: Explained[]
   seqScans: string[]
   result: 'pass' | 'FAIL' | 'n/a'
@@ -101,8 +101,10 @@ export async function measurePath(p: HotPath, h: Harness): Promise<PathResult> {
     const captured = await statementsOf(p, h)
     if (captured && captured.statements.length) {
       const writes = Boolean(p.transaction)
-      const floor = await timeRuns(h.settings, () => replay(h.sql, captured.statements, writes))
-      result.floor = { ...floor, statements: captured.statements.length, source: captured.source }
+      // next to a service, hand-written SQL (when given) is the floor; the service's own statements are EXPLAINed
+      const floorOf = p.service && p.floorSql ? { statements: p.floorSql(h.fixtures), source: 'hand-written SQL' as const } : captured
+      const floor = await timeRuns(h.settings, () => replay(h.sql, floorOf.statements, writes))
+      result.floor = { ...floor, statements: floorOf.statements.length, source: floorOf.source }
       result.explain = await explain(h.sql, captured.statements)
       result.seqScans = [...new Set(result.explain.flatMap((e) => e.seqScans))]
       for (const [i, e] of result.explain.entries()) if (e.seqScans.length) result.plans.push(await explainText(h.sql, captured.statements[i]!))

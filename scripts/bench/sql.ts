@@ -12,7 +12,7 @@ export type Statement = { text: string; values: unknown[] }
 const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET\s+TRANSACTION|DEALLOCATE)\b/i
 
 /** Tables too big for a sequential scan on a hot path: one fails the bench. */
-export const BIG_TABLES = ['deal', 'company', 'contact', 'activity', 'activity_log', 'deal_line_item', 'deal_contact']
+export const BIG_TABLES = ['deal', 'company', 'contact', 'activity', 'activity_log', 'deal_line_item', 'deal_contact', 'project', 'task', 'milestone']
 
 export function capturingPrisma(url: string) {
   let recording: Statement[] | null = null

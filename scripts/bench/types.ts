@@ -4,7 +4,7 @@ import type { Db } from '../../lib/db'
 import type { Statement } from './sql'
 
 /** Who a request is made as (signed in through the real credentials endpoint). */
-export type Persona = 'admin' | 'rep'
+export type Persona = 'admin' | 'rep' | 'delivery'
 
 /** Ids and values the entries need, read once from the scale data (scripts/bench/fixtures.ts). */
 export type Fixtures = {
@@ -21,6 +21,14 @@ export type Fixtures = {
   move: { dealId: string; version: number; from: { stageId: string; firstIds: [string, string] }; to: { stageId: string; firstIds: [string, string] } }
   /** a misspelled company name that search should still find */
   searchTerm: string
+  /** the busy delivery person (My work) */
+  delivery: { id: string; email: string }
+  /** delivery fixtures of the scale seed: a 300-task board, a 200-task project to re-date, a 40-task template */
+  boardProjectId: string
+  redate: { projectId: string; kickoffOn: string }
+  templateVersionId: string
+  /** open deals without a project, one per timed win (won deals stay won) */
+  winnableDealIds: string[]
 }
 
 export type HttpRequest = {
@@ -61,6 +69,10 @@ export type HotPath = {
   transaction?: boolean
   /** Runs once before the path is measured (e.g. to find a cursor deep in a list). */
   prepare?: (db: Db, f: Fixtures) => Promise<void>
-  /** Hand-written SQL standing in for a service that does not exist yet (floor and index check only). */
+  /**
+   * Hand-written SQL: the floor of a path whose service does not exist yet (floor and index
+   * check), or, next to a service, the floor the service is compared with (the index check
+   * still EXPLAINs the service's own statements).
+   */
   floorSql?: (f: Fixtures) => Statement[]
 }

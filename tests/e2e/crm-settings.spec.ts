@@ -67,8 +67,10 @@ test.describe('a sales rep', () => {
   test.use({ storageState: authFile('SALES') })
   test('sees no pipeline settings and gets 403 there', async ({ page }) => {
     await page.goto('/acme/settings')
-    await expect(page.getByRole('navigation', { name: 'Settings' }).getByRole('link')).toHaveText(['General'])
+    // personal API tokens are everyone's; configuration is not
+    await expect(page.getByRole('navigation', { name: 'Settings' }).getByRole('link')).toHaveText(['General', 'API tokens'])
     const response = await page.goto('/acme/settings/pipelines')
     expect(response?.status()).toBe(403)
+    expect((await page.goto('/acme/settings/webhooks'))?.status()).toBe(403)
   })
 })

@@ -1,7 +1,7 @@
 // Organizations are walled off from each other: another organization's URL is a 404, a
 // role that may not manage members gets a 403, and someone in two organizations switches.
 import { test, expect, type Page } from '@playwright/test'
-import { ACCOUNTS, authFile, expectShell, type AccountKey } from './fixtures'
+import { ACCOUNTS, authFile, expectShell, signedOut, type AccountKey } from './fixtures'
 
 async function expectNotFound(page: Page, path: string) {
   const response = await page.goto(path)
@@ -32,7 +32,7 @@ test.describe('admin of Acme', () => {
     expect((await own.json()).map((hit: { title: string }) => hit.title)).toContain('Northwind Traders')
     const bad = await page.request.get('/api/orgs/acme/search?q=nortwind&limit=500')
     expect(bad.status()).toBe(422)
-    const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL })
+    const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: signedOut })
     const signedOut = await anonymous.get('/api/orgs/acme/search?q=nortwind')
     expect(signedOut.status()).toBe(401)
     await anonymous.dispose()

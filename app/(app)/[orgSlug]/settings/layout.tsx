@@ -8,6 +8,11 @@ const TABS: { href: string; label: string; permission: Permission }[] = [
   { href: 'pipelines', label: 'Pipelines', permission: 'crm:configure' },
   { href: 'lost-reasons', label: 'Lost reasons', permission: 'crm:configure' },
   { href: 'products', label: 'Products', permission: 'crm:configure' },
+  { href: 'templates', label: 'Templates', permission: 'projects:write' },
+  { href: 'project-roles', label: 'Project roles', permission: 'projects:write' },
+  { href: 'holidays', label: 'Holidays', permission: 'projects:write' },
+  { href: 'webhooks', label: 'Webhooks', permission: 'org:manage' },
+  { href: 'api-tokens', label: 'API tokens', permission: 'org:read' },
 ]
 
 export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {

@@ -6,6 +6,7 @@ import { ActivityComposer } from '@/components/crm/activity-composer'
 import { Timeline } from '@/components/crm/timeline'
 import { DealContacts } from '@/components/deals/deal-contacts'
 import { DealHeader } from '@/components/deals/deal-header'
+import { DealProjectPanel } from '@/components/handoff/deal-project-panel'
 import { LineItems } from '@/components/deals/line-items'
 import { db } from '@/lib/db'
 import { ctxOf } from '@/lib/authz'
@@ -14,6 +15,7 @@ import { getDeal } from '@/lib/crm/deal-detail'
 import { productOptions } from '@/lib/crm/line-items'
 import { listLostReasons } from '@/lib/crm/pipelines'
 import { listTimeline } from '@/lib/crm/timeline'
+import { dealProject } from '@/lib/handoff/deal-project'
 import { todayIn } from '@/lib/dates'
 import { memberForPage, orNotFound } from '@/lib/page-auth'
 
@@ -36,11 +38,12 @@ export default async function DealPage({ params }: { params: Params }) {
   const { orgSlug, id } = await params
   const { member, deal } = await loadDeal(orgSlug, id)
   const ctx = ctxOf(member)
-  const [timeline, lostReasons, owners, products] = await Promise.all([
+  const [timeline, lostReasons, owners, products, project] = await Promise.all([
     listTimeline(db, ctx, { entityType: 'deal', entityId: deal.id }),
     deal.canEdit ? listLostReasons(db, ctx) : [],
     deal.canReassign ? listAssignees(db, ctx) : [],
     deal.canEdit ? productOptions(db, ctx) : [],
+    dealProject(db, ctx, deal.id, member.org.timeZone),
   ])
 
   return (
@@ -61,6 +64,7 @@ export default async function DealPage({ params }: { params: Params }) {
           </section>
         </div>
         <aside className="space-y-5">
+          <DealProjectPanel orgSlug={orgSlug} deal={{ id: deal.id, title: deal.title, status: deal.status, canEdit: deal.canEdit, version: deal.version }} project={project} />
           <DealContacts orgSlug={orgSlug} dealId={deal.id} contacts={deal.contacts} canEdit={deal.canEdit} />
         </aside>
       </div>
