@@ -141,7 +141,7 @@ async function firstPages(db: Db, ctx: Ctx, stageIds: string[], q: BoardQuery, p
     ) d
     JOIN "user" u ON u.id = d.owner_id
     LEFT JOIN company c ON c.id = d.company_id
-    LEFT JOIN project pr ON pr.source_deal_id = d.id AND d.status = 'WON' AND pr.deleted_at IS NULL
+    LEFT JOIN LATERAL (SELECT pr.id, pr.status FROM project pr WHERE pr.source_deal_id = d.id AND pr.deleted_at IS NULL LIMIT 1) pr ON d.status = 'WON'
     ORDER BY d.stage_id, d.position, d.id`
 }
 
@@ -183,7 +183,7 @@ export async function loadColumnPage(db: Db, ctx: Ctx, stageId: string, cursor: 
     ) d
     JOIN "user" u ON u.id = d.owner_id
     LEFT JOIN company c ON c.id = d.company_id
-    LEFT JOIN project pr ON pr.source_deal_id = d.id AND d.status = 'WON' AND pr.deleted_at IS NULL
+    LEFT JOIN LATERAL (SELECT pr.id, pr.status FROM project pr WHERE pr.source_deal_id = d.id AND pr.deleted_at IS NULL LIMIT 1) pr ON d.status = 'WON'
     ORDER BY d.position, d.id`
   return paginate(rows, pageSize)
 }

@@ -40,6 +40,8 @@ type LockedDeal = {
   pipeline_id: string
   stage_id: string
   company_id: string | null
+  /** the deal's company is live (not in the trash) */
+  company_live: boolean | null
   closed_at: Date | null
   position: number
   probability: number
@@ -48,7 +50,8 @@ type LockedDeal = {
 /** Locks the deal row until the transaction ends: concurrent wins of the same deal queue here. */
 async function lockDeal(db: Db, ctx: Ctx, dealId: string): Promise<LockedDeal> {
   const [deal] = await db.$queryRaw<LockedDeal[]>`
-    SELECT id, title, status::text AS status, version, owner_id, pipeline_id, stage_id, company_id, closed_at, position, probability
+    SELECT id, title, status::text AS status, version, owner_id, pipeline_id, stage_id, company_id, closed_at, position, probability,
+           (SELECT c.deleted_at IS NULL FROM company c WHERE c.id = deal.company_id) AS company_live
     FROM deal WHERE id = ${dealId}::uuid AND org_id = ${ctx.orgId}::uuid AND deleted_at IS NULL
     FOR UPDATE`
   if (!deal) throw notFound('This deal')
@@ -162,14 +165,14 @@ async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealDa
       kickoffOn,
       closeOn,
       ownerId: await projectOwner(db, ctx, versionId, input.roleAssignments),
-      companyId: deal.company_id ?? undefined,
+      companyId: (deal.company_live && deal.company_id) || undefined,
       sourceDealId: deal.id,
       dealOwnerId: deal.owner_id,
       roleAssignments: input.roleAssignments,
       brief,
     })
   } else {
-    created = await createBlankProject(db, ctx, { name, kickoffOn: input.kickoffOn ?? closeOn, companyId: deal.company_id ?? undefined, brief })
+    created = await createBlankProject(db, ctx, { name, kickoffOn: input.kickoffOn ?? closeOn, companyId: (deal.company_live && deal.company_id) || undefined, brief })
     await db.project.update({ where: { id: created.id }, data: { sourceDealId: deal.id } })
   }
   await db.project.update({ where: { id: created.id }, data: { handoff: snapshot as unknown as Prisma.InputJsonValue } })

@@ -38,56 +38,56 @@ function winFloorSql(f: Fixtures): Statement[] {
   const v = f.templateVersionId
   const org = f.orgId
   return [
-    { text: `SELECT id, status, version FROM deal WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL FOR UPDATE`, values: [deal, org] },
+    { text: `SELECT id, status, version FROM deal WHERE id = $1::uuid AND org_id = $2::uuid AND deleted_at IS NULL FOR UPDATE`, values: [deal, org] },
     {
       text: `UPDATE deal SET stage_id = s.id, status = 'WON', probability = 100, closed_at = now(), stage_entered_at = now(), version = version + 1
-             FROM pipeline_stage s WHERE deal.id = $1 AND s.pipeline_id = deal.pipeline_id AND s.kind = 'WON'`,
+             FROM pipeline_stage s WHERE deal.id = $1::uuid AND s.pipeline_id = deal.pipeline_id AND s.kind = 'WON'`,
       values: [deal],
     },
     {
       text: `INSERT INTO project (id, org_id, name, status, owner_id, kickoff_on, target_go_live_on, baseline_go_live_on, source_deal_id, template_id, template_version_id, brief, handoff, updated_at)
-             SELECT $1, $2, 'Floor project', 'PLANNED', $3, current_date + 7, current_date + 67, current_date + 67, $4, tv.template_id, tv.id, repeat('x', 2000), '{"version":1}'::jsonb, now()
-             FROM project_template_version tv WHERE tv.id = $5`,
+             SELECT $1::uuid, $2::uuid, 'Floor project', 'PLANNED', $3::uuid, current_date + 7, current_date + 67, current_date + 67, $4::uuid, tv.template_id, tv.id, repeat('x', 2000), '{"version":1}'::jsonb, now()
+             FROM project_template_version tv WHERE tv.id = $5::uuid`,
       values: [project, org, f.admin.id, deal, v],
     },
     {
       text: `INSERT INTO board_column (id, org_id, project_id, name, kind, position)
-             SELECT gen_random_uuid(), $1, $2, c.name, c.kind::"ColumnKind", c.pos FROM (VALUES ('To do', 'TODO', 1000), ('In progress', 'DOING', 2000), ('Blocked', 'BLOCKED', 3000), ('Done', 'DONE', 4000)) c(name, kind, pos)`,
+             SELECT gen_random_uuid(), $1::uuid, $2::uuid, c.name, c.kind::"ColumnKind", c.pos FROM (VALUES ('To do', 'TODO', 1000), ('In progress', 'DOING', 2000), ('Blocked', 'BLOCKED', 3000), ('Done', 'DONE', 4000)) c(name, kind, pos)`,
       values: [org, project],
     },
-    { text: `INSERT INTO project_member (id, org_id, project_id, user_id) VALUES (gen_random_uuid(), $1, $2, $3)`, values: [org, project, f.admin.id] },
+    { text: `INSERT INTO project_member (id, org_id, project_id, user_id) VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid)`, values: [org, project, f.admin.id] },
     {
       text: `INSERT INTO milestone (id, org_id, project_id, name, due_on, baseline_due_on, position)
-             SELECT md5(m.id::text || $2)::uuid, $1, $2, m.name, current_date + 7 + m.offset_days, current_date + 7 + m.offset_days, m.position FROM template_milestone m WHERE m.version_id = $3`,
+             SELECT md5(m.id::text || $2::text)::uuid, $1::uuid, $2::uuid, m.name, current_date + 7 + m.offset_days, current_date + 7 + m.offset_days, m.position FROM template_milestone m WHERE m.version_id = $3::uuid`,
       values: [org, project, v],
     },
     {
       text: `INSERT INTO task (id, org_id, project_id, column_id, milestone_id, title, description, position, role_id, start_on, due_on, baseline_due_on, estimate_minutes, priority, updated_at)
-             SELECT md5(t.id::text || $2)::uuid, $1, $2, (SELECT id FROM board_column WHERE project_id = $2 AND kind = 'TODO'), md5(t.milestone_id::text || $2)::uuid,
+             SELECT md5(t.id::text || $2::text)::uuid, $1::uuid, $2::uuid, (SELECT id FROM board_column WHERE project_id = $2::uuid AND kind = 'TODO'), md5(t.milestone_id::text || $2::text)::uuid,
                     t.title, t.description, t.position * 1000, t.role_id, current_date + 7 + t.offset_days, current_date + 7 + t.offset_days + t.duration_days,
                     current_date + 7 + t.offset_days + t.duration_days, t.estimate_minutes, t.priority, now()
-             FROM template_task t WHERE t.version_id = $3`,
+             FROM template_task t WHERE t.version_id = $3::uuid`,
       values: [org, project, v],
     },
     {
       text: `INSERT INTO task_dependency (org_id, project_id, blocker_id, blocked_id)
-             SELECT $1, $2, md5(d.blocker_id::text || $2)::uuid, md5(d.blocked_id::text || $2)::uuid FROM template_dependency d WHERE d.version_id = $3`,
+             SELECT $1::uuid, $2::uuid, md5(d.blocker_id::text || $2::text)::uuid, md5(d.blocked_id::text || $2::text)::uuid FROM template_dependency d WHERE d.version_id = $3::uuid`,
       values: [org, project, v],
     },
     {
       text: `INSERT INTO checklist_item (id, org_id, task_id, title, position)
-             SELECT gen_random_uuid(), $1, md5(t.id::text || $2)::uuid, c.title, c.n FROM template_task t, unnest(t.checklist) WITH ORDINALITY c(title, n) WHERE t.version_id = $3`,
+             SELECT gen_random_uuid(), $1::uuid, md5(t.id::text || $2::text)::uuid, c.title, c.n FROM template_task t, unnest(t.checklist) WITH ORDINALITY c(title, n) WHERE t.version_id = $3::uuid`,
       values: [org, project, v],
     },
     {
       text: `INSERT INTO activity_log (id, org_id, actor_id, entity_type, entity_id, action, changes)
-             VALUES (gen_random_uuid(), $1, $2, 'deal', $3, 'deal.stage_changed', '{}'), (gen_random_uuid(), $1, $2, 'project', $4, 'project.created', '{}'),
-                    (gen_random_uuid(), $1, $2, 'deal', $3, 'deal.project_created', '{}'), (gen_random_uuid(), $1, $2, 'project', $4, 'project.created_from_deal', '{}')`,
+             VALUES (gen_random_uuid(), $1::uuid, $2::uuid, 'deal', $3::uuid, 'deal.stage_changed', '{}'), (gen_random_uuid(), $1::uuid, $2::uuid, 'project', $4::uuid, 'project.created', '{}'),
+                    (gen_random_uuid(), $1::uuid, $2::uuid, 'deal', $3::uuid, 'deal.project_created', '{}'), (gen_random_uuid(), $1::uuid, $2::uuid, 'project', $4::uuid, 'project.created_from_deal', '{}')`,
       values: [org, f.admin.id, deal, project],
     },
     {
       text: `INSERT INTO outbox_event (id, org_id, type, entity_type, entity_id, payload)
-             VALUES (gen_random_uuid(), $1, 'deal.won', 'deal', $2, '{}'), (gen_random_uuid(), $1, 'project.created', 'project', $3, '{}')`,
+             VALUES (gen_random_uuid(), $1::uuid, 'deal.won', 'deal', $2::uuid, '{}'), (gen_random_uuid(), $1::uuid, 'project.created', 'project', $3::uuid, '{}')`,
       values: [org, deal, project],
     },
   ]

@@ -190,6 +190,13 @@ describe('winDeal', () => {
     expect(await projectsOf(deal.id)).toHaveLength(0)
   })
 
+  it('wins a deal whose company is in the trash (the project just has no company)', async () => {
+    const { rep, deal, company } = await setup()
+    await testDb.company.update({ where: { id: company.id }, data: { deletedAt: new Date() } })
+    const result = await win(rep.ctx, { dealId: deal.id })
+    expect(await testDb.project.findUniqueOrThrow({ where: { id: result.project!.id } })).toMatchObject({ companyId: null, sourceDealId: deal.id })
+  })
+
   it('uses the template the rules pick over the default', async () => {
     const { admin, rep, deal, sales } = await setup()
     const enterprise = await createTestTemplate(admin.ctx, { name: 'Enterprise onboarding', tasks: [{ title: 'Security review', offsetDays: 0 }] })
