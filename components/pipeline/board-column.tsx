@@ -27,6 +27,7 @@ export function BoardColumn({
   stages,
   onMove,
   currency,
+  limit,
 }: {
   orgSlug: string
   stage: StageDto
@@ -39,8 +40,11 @@ export function BoardColumn({
   stages: { id: string; name: string }[]
   onMove: (dealId: string, stageId: string) => void
   currency: string
+  /** render only the first cards (the server's HTML); all of them once hydrated */
+  limit?: number
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: stage.id })
+  const shown = limit === undefined ? cards : cards.slice(0, limit)
   const [loading, setLoading] = useState(false)
   return (
     <section
@@ -72,8 +76,8 @@ export function BoardColumn({
         </p>
       </header>
       <div ref={setNodeRef} className={cn('flex flex-1 flex-col gap-2 px-2 pb-2', isOver && 'bg-accent/5')}>
-        <SortableContext id={stage.id} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
-          {cards.map((card) => (
+        <SortableContext id={stage.id} items={shown.map((c) => c.id)} strategy={verticalListSortingStrategy}>
+          {shown.map((card) => (
             <SortableDealCard key={card.id} orgSlug={orgSlug} card={card} disabled={!canEdit(card)} today={today} stages={stages} onMove={onMove} />
           ))}
         </SortableContext>

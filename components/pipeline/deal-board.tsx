@@ -24,9 +24,13 @@ import type { Role } from '@/lib/permissions'
 import { BoardColumn } from './board-column'
 import { DealCardView } from './deal-card'
 import { LostReasonDialog } from './lost-reason-dialog'
+import { useHydrated } from '@/components/ui/use-hydrated'
 import { WinDialog } from '@/components/handoff/win-dialog'
 import { announceWin } from '@/components/handoff/deal-project-panel'
 import type { WinResult } from '@/lib/handoff/win-deal'
+
+/** Cards per column in the server's HTML; the rest of the first page appears on hydration. */
+const SERVER_CARDS = 10
 
 type ColumnState = { stageId: string; stage: Column['stage']; cards: DealCard[]; totals: Column['totals']; nextCursor: string | null }
 type Pending = { dealId: string; stageId: string; version: number; afterId?: string; beforeId?: string; snapshot: ColumnState[] }
@@ -57,6 +61,7 @@ export function DealBoard({
   const [pendingLost, setPendingLost] = useState<Pending | null>(null)
   const [pendingWin, setPendingWin] = useState<Pending | null>(null)
   const router = useRouter()
+  const hydrated = useHydrated()
   const [, startTransition] = useTransition()
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -209,6 +214,7 @@ export function DealBoard({
               orgSlug={orgSlug}
               stage={column.stage}
               cards={column.cards}
+              limit={hydrated ? undefined : SERVER_CARDS}
               totals={column.totals}
               hasMore={Boolean(column.nextCursor)}
               onLoadMore={() => loadMore(column.stageId)}

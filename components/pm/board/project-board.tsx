@@ -17,7 +17,8 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import { ChevronDown } from 'lucide-react'
 import { useRouter, useSearchParams } from 'next/navigation'
-import { useCallback, useMemo, useState, useSyncExternalStore, useTransition } from 'react'
+import { useCallback, useMemo, useState, useTransition } from 'react'
+import { useHydrated } from '@/components/ui/use-hydrated'
 import { toast } from 'sonner'
 import { moveTaskAction, reorderColumnsAction, setTaskDoneAction, type MoveResult } from '@/app/(app)/[orgSlug]/projects/[projectId]/actions'
 import type { ActionResult } from '@/lib/action'
@@ -50,8 +51,6 @@ const collisions: CollisionDetection = (args) => {
  * hydration (the data is already there), so the page is fast and nothing visible moves.
  */
 const SERVER_CARDS = 8
-const noop = () => () => {}
-const useHydrated = () => useSyncExternalStore(noop, () => true, () => false)
 
 type Pending = { taskId: string; toColumnId: string; version: number; afterId?: string; beforeId?: string; snapshot: TaskCard[]; done?: boolean }
 
