@@ -13,7 +13,6 @@ import type { WinDealData } from '@/lib/handoff/win-deal.schema'
 import { recordEvent } from '@/lib/integration/outbox'
 import { createBlankProject, createProjectFromTemplate } from '@/lib/pm/create-project'
 import { loadHolidays } from '@/lib/pm/holidays'
-import { loadTemplateContent } from '@/lib/pm/template-content'
 import { proposedKickoff } from '@/lib/pm/template-plan'
 import { pickTemplate } from '@/lib/pm/template-rules'
 
@@ -157,8 +156,8 @@ async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealDa
   const versionId = input.templateId ? await currentVersion(db, ctx, input.templateId) : (await pickTemplate(db, ctx, deal.id))?.versionId
   let created
   if (versionId) {
-    const content = await loadTemplateContent(db, ctx, versionId)
-    const kickoffOn = input.kickoffOn ?? proposedKickoff(content, closeOn, await loadHolidays(db, ctx.orgId))
+    // only the lead time is needed here: createProjectFromTemplate loads the content itself
+    const kickoffOn = input.kickoffOn ?? (await proposedKickoffFor(db, ctx, versionId, closeOn))
     created = await createProjectFromTemplate(db, ctx, {
       name,
       templateVersionId: versionId,
@@ -176,8 +175,13 @@ async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealDa
     await db.project.update({ where: { id: created.id }, data: { sourceDealId: deal.id } })
   }
   await db.project.update({ where: { id: created.id }, data: { handoff: snapshot as unknown as Prisma.InputJsonValue } })
-  await logActivity(db, ctx, { entityType: 'deal', entityId: deal.id, action: 'deal.project_created', changes: { projectId: created.id, projectName: created.name, templateVersionId: versionId ?? null } })
-  await logActivity(db, ctx, { entityType: 'project', entityId: created.id, action: 'project.created_from_deal', changes: { dealId: deal.id, dealTitle: deal.title, closeOn } })
+  // both sides' audit entries in one statement
+  await db.activityLog.createMany({
+    data: [
+      { orgId: ctx.orgId, actorId: ctx.userId, entityType: 'deal', entityId: deal.id, action: 'deal.project_created', changes: { projectId: created.id, projectName: created.name, templateVersionId: versionId ?? null } },
+      { orgId: ctx.orgId, actorId: ctx.userId, entityType: 'project', entityId: created.id, action: 'project.created_from_deal', changes: { dealId: deal.id, dealTitle: deal.title, closeOn } },
+    ],
+  })
   await recordEvent(db, ctx, {
     type: 'project.created',
     entityType: 'project',
@@ -185,6 +189,12 @@ async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealDa
     payload: { projectId: created.id, name: created.name, dealId: deal.id, taskCount: created.taskCount, targetGoLiveOn: created.targetGoLiveOn },
   })
   return { id: created.id, name: created.name, created: true, reactivated: false, unfilledRoles: created.unfilledRoles, taskCount: created.taskCount }
+}
+
+async function proposedKickoffFor(db: Db, ctx: Ctx, versionId: string, closeOn: Day): Promise<Day> {
+  const version = await db.projectTemplateVersion.findFirst({ where: { id: versionId, orgId: ctx.orgId }, select: { leadTimeDays: true, leadTimeBusinessDays: true } })
+  if (!version) throw new AppError('NOT_FOUND', 'That template was not found.', 'templateId')
+  return proposedKickoff(version, closeOn, version.leadTimeBusinessDays ? await loadHolidays(db, ctx.orgId) : new Set())
 }
 
 async function currentVersion(db: Db, ctx: Ctx, templateId: string): Promise<string> {
