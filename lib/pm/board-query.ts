@@ -113,7 +113,8 @@ async function cardRows(db: Db, ctx: Ctx, projectId: string, today: Prisma.Sql, 
            ) ORDER BY t.position, t.id), '[]'::json)::text AS cards
     FROM t
     LEFT JOIN "user" u ON u.id = t.assignee_id
-    LEFT JOIN milestone m ON m.id = t.milestone_id
+    -- the project's own milestones (by its index), not a hash of every milestone of the organization
+    LEFT JOIN (SELECT m.id, m.name FROM milestone m WHERE m.org_id = ${ctx.orgId}::uuid AND m.project_id = ${projectId}::uuid) m ON m.id = t.milestone_id
     LEFT JOIN checklist ON checklist.task_id = t.id
     LEFT JOIN comments ON comments.task_id = t.id
     LEFT JOIN blocked ON blocked.blocked_id = t.id`
