@@ -8,6 +8,7 @@ import { assertCanEditTemplates } from '@/lib/pm/template-rights'
 import { ruleConditions, ruleLookups } from '@/lib/pm/template-rules'
 import { ruleSummary } from '@/lib/pm/template-rule-text'
 import type { CreateTemplateInput, RenameTemplateInput, SaveTemplateInput } from '@/lib/pm/templates.schema'
+import { TEMPLATE_MILESTONE_FIELDS, TEMPLATE_TASK_FIELDS } from '@/lib/pm/template-content'
 
 // Project templates. A template's content (milestones, tasks, dependencies, durations) lives in
 // immutable versions: saving the editor writes version n+1 and points the template at it, so a
@@ -181,25 +182,8 @@ export async function versionDraft(db: Db, ctx: Pick<Ctx, 'orgId'>, versionId: s
       defaultDurationDays: true,
       leadTimeDays: true,
       leadTimeBusinessDays: true,
-      milestones: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true, anchor: true, offsetDays: true, businessDays: true } },
-      tasks: {
-        orderBy: [{ position: 'asc' }, { id: 'asc' }],
-        select: {
-          id: true,
-          milestoneId: true,
-          title: true,
-          description: true,
-          anchor: true,
-          offsetDays: true,
-          durationDays: true,
-          businessDays: true,
-          roleId: true,
-          assignDealOwner: true,
-          estimateMinutes: true,
-          priority: true,
-          checklist: true,
-        },
-      },
+      milestones: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: TEMPLATE_MILESTONE_FIELDS },
+      tasks: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: TEMPLATE_TASK_FIELDS },
       dependencies: { select: { blockerId: true, blockedId: true } },
     },
   })
