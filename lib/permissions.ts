@@ -24,12 +24,13 @@ export type Permission =
   | 'projects:write'
   | 'dashboards:sales'
   | 'dashboards:delivery'
+  | 'dashboards:won-to-live'
 
 const everyone: Permission[] = ['org:read', 'crm:read', 'projects:read']
 
 const grants: Record<Role, readonly Permission[]> = {
-  ADMIN: [...everyone, 'members:manage', 'org:manage', 'crm:configure', 'crm:write', 'projects:write', 'dashboards:sales', 'dashboards:delivery'],
-  MANAGER: [...everyone, 'crm:configure', 'crm:write', 'projects:write', 'dashboards:sales', 'dashboards:delivery'],
+  ADMIN: [...everyone, 'members:manage', 'org:manage', 'crm:configure', 'crm:write', 'projects:write', 'dashboards:sales', 'dashboards:delivery', 'dashboards:won-to-live'],
+  MANAGER: [...everyone, 'crm:configure', 'crm:write', 'projects:write', 'dashboards:sales', 'dashboards:delivery', 'dashboards:won-to-live'],
   SALES: [...everyone, 'crm:write', 'dashboards:sales'],
   DELIVERY: [...everyone, 'projects:write', 'dashboards:delivery'],
 }

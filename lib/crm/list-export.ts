@@ -1,26 +1,14 @@
 import 'server-only'
-import Papa from 'papaparse'
 import type { z } from 'zod'
 import type { Db } from '@/lib/db'
 import type { Ctx } from '@/lib/authz'
 import type { ListParams } from '@/lib/crm/list-params'
 import { allRows, type ListSpec } from '@/lib/crm/list-query'
+import { csvLines } from '@/lib/csv'
 
 /** One CSV column: a list column can give several (an amount and its currency). */
 export type CsvCell<Row> = { header: string; value: (row: Row) => string | number | null }
 export type CsvColumns<Row> = Record<string, CsvCell<Row>[]>
-
-/**
- * Spreadsheet formula injection: a cell starting with = @ tab or CR, or with + or - followed
- * by anything but a number or phone number, gets a leading ' (papaparse quotes it).
- */
-const FORMULA = /^(?:[=@\t\r]|[+-](?![\d\s()./-]*$))/
-
-/** Rows as CSV lines (RFC 4180 quoting, CRLF), each line ending with CRLF. */
-export function csvLines(rows: (string | number | null)[][]): string {
-  if (rows.length === 0) return ''
-  return `${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: FORMULA })}\r\n`
-}
 
 /** The CSV cells of the visible columns, in the list's order (the export shows what the list shows). */
 export function csvCellsFor<Row>(columns: CsvColumns<Row>, visible: string[]): CsvCell<Row>[] {

@@ -14,7 +14,7 @@ describe('permissions', () => {
   })
 
   it('gives managers everything but member and organization management', () => {
-    const all: Permission[] = ['org:read', 'crm:read', 'crm:write', 'crm:configure', 'projects:read', 'projects:write', 'dashboards:sales', 'dashboards:delivery']
+    const all: Permission[] = ['org:read', 'crm:read', 'crm:write', 'crm:configure', 'projects:read', 'projects:write', 'dashboards:sales', 'dashboards:delivery', 'dashboards:won-to-live']
     expect(all.every((p) => can('MANAGER', p))).toBe(true)
     expect(can('MANAGER', 'members:manage')).toBe(false)
     expect(can('MANAGER', 'org:manage')).toBe(false)
@@ -36,5 +36,9 @@ describe('permissions', () => {
   it('shows sales their forecast and delivery their delivery figures only', () => {
     expect([can('SALES', 'dashboards:sales'), can('SALES', 'dashboards:delivery')]).toEqual([true, false])
     expect([can('DELIVERY', 'dashboards:sales'), can('DELIVERY', 'dashboards:delivery')]).toEqual([false, true])
+  })
+
+  it('keeps the won-to-live report, which spans both sides, to managers and admins', () => {
+    expect(ROLES.filter((role) => can(role, 'dashboards:won-to-live'))).toEqual(['ADMIN', 'MANAGER'])
   })
 })
