@@ -1,8 +1,7 @@
 import 'server-only'
 import type { Ctx } from '@/lib/authz'
 import type { Db } from '@/lib/db'
-import type { Prisma } from '@/lib/generated/prisma/client'
-import { logActivity } from '@/lib/activity'
+import { activityRows, logActivity, type ActivityEntry } from '@/lib/activity'
 import { assertCanEditDeal } from '@/lib/crm/deal-access'
 import { positionBetween } from '@/lib/crm/deals'
 import { todayIn, type Day } from '@/lib/dates'
@@ -10,9 +9,10 @@ import { AppError, notFound } from '@/lib/errors'
 import { briefMarkdown } from '@/lib/handoff/brief'
 import { takeSnapshot } from '@/lib/handoff/snapshot'
 import type { WinDealData } from '@/lib/handoff/win-deal.schema'
-import { recordEvent } from '@/lib/integration/outbox'
-import { createBlankProject, createProjectFromTemplate } from '@/lib/pm/create-project'
-import { loadHolidays } from '@/lib/pm/holidays'
+import { eventRows, recordEvent, type OutboxEntry } from '@/lib/integration/outbox'
+import { createBlankProject, createProjectFromTemplate, type CreatedProject } from '@/lib/pm/create-project'
+import { insertTogether } from '@/lib/pm/sql-batch'
+import { loadTemplateContent } from '@/lib/pm/template-content'
 import { proposedKickoff } from '@/lib/pm/template-plan'
 import { pickTemplate } from '@/lib/pm/template-rules'
 
@@ -44,26 +44,42 @@ type LockedDeal = {
   closed_at: Date | null
   position: number
   probability: number
+  /** read with the lock, so a win costs fewer round trips */
+  time_zone: string
+  stage_name: string
+  won_stage: { id: string; name: string; probability: number } | null
+  project: { id: string; name: string; status: string; deletedAt: string | null } | null
+  holidays: Day[]
 }
 
-/** Locks the deal row until the transaction ends: concurrent wins of the same deal queue here. */
+/**
+ * Locks the deal row until the transaction ends: concurrent wins of the same deal queue here.
+ * What else the win needs is read by a second statement, after the lock: a statement that
+ * waited for the lock sees the locked row as it is now, but its other reads would still see
+ * the database as it was before the wait (a project created meanwhile would be missed).
+ */
 async function lockDeal(db: Db, ctx: Ctx, dealId: string): Promise<LockedDeal> {
+  const [locked] = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM deal WHERE id = ${dealId}::uuid AND org_id = ${ctx.orgId}::uuid AND deleted_at IS NULL FOR UPDATE`
+  if (!locked) throw notFound('This deal')
   const [deal] = await db.$queryRaw<LockedDeal[]>`
-    SELECT id, title, status::text AS status, version, owner_id, pipeline_id, stage_id, company_id, closed_at, position, probability,
-           (SELECT c.deleted_at IS NULL FROM company c WHERE c.id = deal.company_id) AS company_live
-    FROM deal WHERE id = ${dealId}::uuid AND org_id = ${ctx.orgId}::uuid AND deleted_at IS NULL
-    FOR UPDATE`
-  if (!deal) throw notFound('This deal')
-  return deal
+    SELECT d.id, d.title, d.status::text AS status, d.version, d.owner_id, d.pipeline_id, d.stage_id, d.company_id, d.closed_at, d.position, d.probability,
+           (SELECT c.deleted_at IS NULL FROM company c WHERE c.id = d.company_id) AS company_live,
+           o.time_zone,
+           (SELECT s.name FROM pipeline_stage s WHERE s.id = d.stage_id) AS stage_name,
+           (SELECT json_build_object('id', s.id, 'name', s.name, 'probability', s.probability) FROM pipeline_stage s
+             WHERE s.org_id = d.org_id AND s.pipeline_id = d.pipeline_id AND s.kind = 'WON' ORDER BY s.position LIMIT 1) AS won_stage,
+           (SELECT json_build_object('id', p.id, 'name', p.name, 'status', p.status, 'deletedAt', p.deleted_at) FROM project p
+             WHERE p.org_id = d.org_id AND p.source_deal_id = d.id) AS project,
+           ARRAY(SELECT to_char(h.day, 'YYYY-MM-DD') FROM holiday h WHERE h.org_id = d.org_id) AS holidays
+    FROM deal d JOIN organization o ON o.id = d.org_id
+    WHERE d.id = ${locked.id}::uuid`
+  return deal!
 }
 
 /** The instant recorded for a close date: now when it is today, else midday UTC of that day (the same calendar day in every time zone from UTC-11 to UTC+11). */
 function closedAtFor(closeOn: Day, today: Day): Date {
   return closeOn === today ? new Date() : new Date(`${closeOn}T12:00:00Z`)
-}
-
-async function existingProject(db: Db, ctx: Ctx, dealId: string) {
-  return db.project.findFirst({ where: { orgId: ctx.orgId, sourceDealId: dealId }, select: { id: true, name: true, status: true, deletedAt: true, ownerId: true } })
 }
 
 function dealResult(deal: LockedDeal): WinResult['deal'] {
@@ -73,16 +89,15 @@ function dealResult(deal: LockedDeal): WinResult['deal'] {
 export async function winDeal(db: Db, ctx: Ctx, input: WinDealData): Promise<WinResult> {
   const deal = await lockDeal(db, ctx, input.dealId)
   assertCanEditDeal(ctx, { ownerId: deal.owner_id })
-  const org = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { timeZone: true } })
-  const today = todayIn(org.timeZone)
-  const project = await existingProject(db, ctx, deal.id)
+  const today = todayIn(deal.time_zone)
+  const project = deal.project
 
   if (deal.status === 'WON') {
     // Already won: hand back its project. A deal won without one may ask for it now.
     if (project && !project.deletedAt) return { deal: dealResult(deal), alreadyWon: true, project: { id: project.id, name: project.name, created: false, reactivated: false, unfilledRoles: [], taskCount: null } }
     if (input.project === 'none' || project) return { deal: dealResult(deal), alreadyWon: true, project: null }
-    const closeOn = input.closeOn ?? (deal.closed_at ? todayIn(org.timeZone, deal.closed_at) : today)
-    const created = await buildProject(db, ctx, deal, input, closeOn)
+    const closeOn = input.closeOn ?? (deal.closed_at ? todayIn(deal.time_zone, deal.closed_at) : today)
+    const created = await buildProject(db, ctx, deal, input, closeOn, { activity: [], events: [] })
     return { deal: dealResult(deal), alreadyWon: true, project: created }
   }
 
@@ -91,9 +106,8 @@ export async function winDeal(db: Db, ctx: Ctx, input: WinDealData): Promise<Win
   }
   const closeOn = input.closeOn ?? today
   if (closeOn > today) throw new AppError('INVALID', 'A deal cannot be won on a future date.', 'closeOn')
-  const wonStage = await db.pipelineStage.findFirst({ where: { orgId: ctx.orgId, pipelineId: deal.pipeline_id, kind: 'WON' }, select: { id: true, name: true, probability: true } })
+  const wonStage = deal.won_stage
   if (!wonStage) throw new AppError('CONFLICT', 'This pipeline has no Won stage.')
-  const fromStage = await db.pipelineStage.findUniqueOrThrow({ where: { id: deal.stage_id }, select: { name: true } })
   const position = await positionBetween(db, ctx, wonStage.id, deal.id, input.afterId, input.beforeId)
   const closedAt = closedAtFor(closeOn, today)
   await db.deal.update({
@@ -110,23 +124,22 @@ export async function winDeal(db: Db, ctx: Ctx, input: WinDealData): Promise<Win
       version: { increment: 1 },
     },
   })
-  await logActivity(db, ctx, {
-    entityType: 'deal',
-    entityId: deal.id,
-    action: 'deal.stage_changed',
-    changes: { stage: { from: fromStage.name, to: wonStage.name }, stageId: { from: deal.stage_id, to: wonStage.id }, status: { from: deal.status, to: 'WON' }, closeOn },
-  })
-  await recordEvent(db, ctx, { type: 'deal.won', entityType: 'deal', entityId: deal.id, payload: { dealId: deal.id, title: deal.title, closeOn, previousStatus: deal.status } })
+  // The win's audit entry and event are written with the project (one statement), or on their own.
+  const winRows = {
+    activity: [{ entityType: 'deal', entityId: deal.id, action: 'deal.stage_changed', changes: { stage: { from: deal.stage_name, to: wonStage.name }, stageId: { from: deal.stage_id, to: wonStage.id }, status: { from: deal.status, to: 'WON' }, closeOn } }],
+    events: [{ type: 'deal.won' as const, entityType: 'deal', entityId: deal.id, payload: { dealId: deal.id, title: deal.title, closeOn, previousStatus: deal.status } }],
+  }
   const won: LockedDeal = { ...deal, status: 'WON', stage_id: wonStage.id, version: deal.version + 1, position, probability: wonStage.probability, closed_at: closedAt }
 
   let result: WinResult['project'] = null
   if (project) result = await reactivate(db, ctx, won, project)
-  else if (input.project === 'auto') result = await buildProject(db, ctx, won, input, closeOn)
+  if (!project && input.project === 'auto') result = await buildProject(db, ctx, won, input, closeOn, winRows)
+  else await insertTogether(db, [activityRows(ctx, winRows.activity), eventRows(ctx, winRows.events)])
   return { deal: dealResult(won), alreadyWon: false, project: result }
 }
 
 /** Lost (or reopened) and won again: the same project, active again; nothing is duplicated. */
-async function reactivate(db: Db, ctx: Ctx, deal: LockedDeal, project: { id: string; name: string; status: string; deletedAt: Date | null }): Promise<WinResult['project']> {
+async function reactivate(db: Db, ctx: Ctx, deal: LockedDeal, project: { id: string; name: string; status: string }): Promise<WinResult['project']> {
   if (project.status === 'ON_HOLD') {
     await db.project.update({ where: { id: project.id }, data: { status: 'ACTIVE', version: { increment: 1 } } })
     await logActivity(db, ctx, { entityType: 'project', entityId: project.id, action: 'project.reactivated', changes: { status: { from: 'ON_HOLD', to: 'ACTIVE' }, dealId: deal.id, reason: 'The deal was won again.' } })
@@ -135,66 +148,50 @@ async function reactivate(db: Db, ctx: Ctx, deal: LockedDeal, project: { id: str
   return { id: project.id, name: project.name, created: false, reactivated: project.status === 'ON_HOLD', unfilledRoles: [], taskCount: null }
 }
 
-/** Who owns the new project: the person of the template's first role that has one, else the winner. */
-async function projectOwner(db: Db, ctx: Ctx, versionId: string, assignments: Record<string, string>): Promise<string> {
-  const roles = await db.projectRole.findMany({
-    where: { orgId: ctx.orgId, templateTasks: { some: { versionId } } },
-    orderBy: [{ position: 'asc' }, { name: 'asc' }],
-    select: { id: true, defaultUserId: true },
-  })
-  for (const role of roles) {
-    const person = assignments[role.id] ?? role.defaultUserId
-    if (person) return person
-  }
-  return ctx.userId
-}
+/** The win's own audit entries and events, written with the project's: in order, in one statement. */
+type WinRows = { activity: ActivityEntry[]; events: OutboxEntry[] }
 
-async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealData, closeOn: Day): Promise<NonNullable<WinResult['project']>> {
+async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealData, closeOn: Day, win: WinRows): Promise<NonNullable<WinResult['project']>> {
   const snapshot = await takeSnapshot(db, ctx, deal.id, closeOn)
   const name = snapshot.company ? `${snapshot.company.name} — ${deal.title}` : deal.title
   const brief = briefMarkdown(snapshot)
   const versionId = input.templateId ? await currentVersion(db, ctx, input.templateId) : (await pickTemplate(db, ctx, deal.id))?.versionId
-  let created
+  const companyId = (deal.company_live && deal.company_id) || undefined
+  let created: CreatedProject
+  // the win's rows, both sides' audit entries and the event travel with the project: one statement
+  const rows = (p: CreatedProject) => [
+    activityRows(ctx, [
+      ...win.activity,
+      { entityType: 'deal', entityId: deal.id, action: 'deal.project_created', changes: { projectId: p.id, projectName: p.name, templateVersionId: versionId ?? null } },
+      { entityType: 'project', entityId: p.id, action: 'project.created_from_deal', changes: { dealId: deal.id, dealTitle: deal.title, closeOn } },
+    ]),
+    eventRows(ctx, [
+      ...win.events,
+      { type: 'project.created', entityType: 'project', entityId: p.id, payload: { projectId: p.id, name: p.name, dealId: deal.id, taskCount: p.taskCount, targetGoLiveOn: p.targetGoLiveOn } },
+    ]),
+  ]
   if (versionId) {
-    // only the lead time is needed here: createProjectFromTemplate loads the content itself
-    const kickoffOn = input.kickoffOn ?? (await proposedKickoffFor(db, ctx, versionId, closeOn))
-    created = await createProjectFromTemplate(db, ctx, {
-      name,
-      templateVersionId: versionId,
-      kickoffOn,
-      closeOn,
-      ownerId: await projectOwner(db, ctx, versionId, input.roleAssignments),
-      companyId: (deal.company_live && deal.company_id) || undefined,
-      sourceDealId: deal.id,
-      dealOwnerId: deal.owner_id,
-      roleAssignments: input.roleAssignments,
-      brief,
+    const content = await loadTemplateContent(db, ctx, versionId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'That template was not found.', 'templateId')
+      throw error
     })
+    const holidays = new Set(deal.holidays)
+    const kickoffOn = input.kickoffOn ?? proposedKickoff(content, closeOn, holidays)
+    created = await createProjectFromTemplate(
+      db,
+      ctx,
+      { name, templateVersionId: versionId, kickoffOn, closeOn, companyId, sourceDealId: deal.id, dealOwnerId: deal.owner_id, roleAssignments: input.roleAssignments, brief },
+      { content, holidays, ownerFromRoles: true, handoff: snapshot, alsoInsert: rows },
+    )
   } else {
-    created = await createBlankProject(db, ctx, { name, kickoffOn: input.kickoffOn ?? closeOn, companyId: (deal.company_live && deal.company_id) || undefined, brief })
-    await db.project.update({ where: { id: created.id }, data: { sourceDealId: deal.id } })
+    created = await createBlankProject(
+      db,
+      ctx,
+      { name, kickoffOn: input.kickoffOn ?? closeOn, companyId, brief },
+      { sourceDealId: deal.id, handoff: snapshot, alsoInsert: rows },
+    )
   }
-  await db.project.update({ where: { id: created.id }, data: { handoff: snapshot as unknown as Prisma.InputJsonValue } })
-  // both sides' audit entries in one statement
-  await db.activityLog.createMany({
-    data: [
-      { orgId: ctx.orgId, actorId: ctx.userId, entityType: 'deal', entityId: deal.id, action: 'deal.project_created', changes: { projectId: created.id, projectName: created.name, templateVersionId: versionId ?? null } },
-      { orgId: ctx.orgId, actorId: ctx.userId, entityType: 'project', entityId: created.id, action: 'project.created_from_deal', changes: { dealId: deal.id, dealTitle: deal.title, closeOn } },
-    ],
-  })
-  await recordEvent(db, ctx, {
-    type: 'project.created',
-    entityType: 'project',
-    entityId: created.id,
-    payload: { projectId: created.id, name: created.name, dealId: deal.id, taskCount: created.taskCount, targetGoLiveOn: created.targetGoLiveOn },
-  })
   return { id: created.id, name: created.name, created: true, reactivated: false, unfilledRoles: created.unfilledRoles, taskCount: created.taskCount }
-}
-
-async function proposedKickoffFor(db: Db, ctx: Ctx, versionId: string, closeOn: Day): Promise<Day> {
-  const version = await db.projectTemplateVersion.findFirst({ where: { id: versionId, orgId: ctx.orgId }, select: { leadTimeDays: true, leadTimeBusinessDays: true } })
-  if (!version) throw new AppError('NOT_FOUND', 'That template was not found.', 'templateId')
-  return proposedKickoff(version, closeOn, version.leadTimeBusinessDays ? await loadHolidays(db, ctx.orgId) : new Set())
 }
 
 async function currentVersion(db: Db, ctx: Ctx, templateId: string): Promise<string> {

@@ -1,6 +1,8 @@
 import 'server-only'
 import type { Ctx } from '@/lib/authz'
 import type { Db } from '@/lib/db'
+import { activityRows } from '@/lib/activity'
+import type { Prisma } from '@/lib/generated/prisma/client'
 import { todayIn, type Day } from '@/lib/dates'
 import { AppError } from '@/lib/errors'
 import type { ProjectStatus } from '@/lib/generated/prisma/enums'
@@ -29,6 +31,23 @@ export type CreatedProject = {
   /** roles the template uses that nobody fills: their tasks wait unassigned */
   unfilledRoles: { id: string; name: string }[]
 }
+
+/** What a caller inside a larger change (the handoff) adds: it saves round trips and writes its own rows in the same statement. */
+export type CreateExtras = {
+  /** the handoff snapshot, stored on the project */
+  handoff?: unknown
+  /** links a blank project to its deal (template projects take input.sourceDealId) */
+  sourceDealId?: string
+  /** the template's content and the organization's holidays, when the caller has loaded them */
+  content?: LoadedTemplate
+  holidays?: Set<Day>
+  /** without input.ownerId: the person of the template's first filled role, else the caller */
+  ownerFromRoles?: boolean
+  /** rows of the same change (audit entries, outbox events), inserted with the project */
+  alsoInsert?: (created: CreatedProject) => TableRows[]
+}
+
+type LoadedTemplate = Awaited<ReturnType<typeof loadTemplateContent>>
 
 type Facts = {
   timeZone: string
@@ -80,6 +99,7 @@ const PROJECT_COLUMNS: Column[] = [
   { name: 'template_id', type: 'uuid' },
   { name: 'template_version_id', type: 'uuid' },
   { name: 'brief', type: 'text' },
+  { name: 'handoff', type: 'jsonb' },
 ]
 
 const COLUMN_COLUMNS: Column[] = [
@@ -142,16 +162,6 @@ const CHECKLIST_COLUMNS: Column[] = [
   { name: 'position', type: 'float8' },
 ]
 
-const ACTIVITY_COLUMNS: Column[] = [
-  { name: 'id', type: 'uuid' },
-  { name: 'org_id', type: 'uuid' },
-  { name: 'actor_id', type: 'uuid' },
-  { name: 'entity_type', type: 'text' },
-  { name: 'entity_id', type: 'uuid' },
-  { name: 'action', type: 'text' },
-  { name: 'changes', type: 'jsonb' },
-]
-
 const now = { updated_at: 'now()' }
 
 type ProjectRow = {
@@ -166,6 +176,7 @@ type ProjectRow = {
   templateId: string | null
   templateVersionId: string | null
   brief: string | null
+  handoff?: unknown
 }
 
 function projectTable(ctx: Ctx, p: ProjectRow): TableRows {
@@ -185,6 +196,7 @@ function projectTable(ctx: Ctx, p: ProjectRow): TableRows {
     template_id: p.templateId,
     template_version_id: p.templateVersionId,
     brief: p.brief,
+    handoff: p.handoff ?? null,
   }
   return { table: 'project', columns: PROJECT_COLUMNS, rows: [row], constants: now }
 }
@@ -194,13 +206,8 @@ function columnsTable(ctx: Ctx, projectId: string) {
   return { table: { table: 'board_column', columns: COLUMN_COLUMNS, rows } satisfies TableRows, todoId: rows.find((r) => r.kind === 'TODO')!.id }
 }
 
-function activityTable(ctx: Ctx, projectId: string, changes: Record<string, unknown>): TableRows {
-  return {
-    table: 'activity_log',
-    columns: ACTIVITY_COLUMNS,
-    rows: [{ id: crypto.randomUUID(), org_id: ctx.orgId, actor_id: ctx.userId, entity_type: 'project', entity_id: projectId, action: 'project.created', changes }],
-  }
-}
+const activityTable = (ctx: Ctx, projectId: string, changes: Record<string, unknown>): TableRows =>
+  activityRows(ctx, [{ entityType: 'project', entityId: projectId, action: 'project.created', changes: changes as Prisma.InputJsonValue }])
 
 /**
  * A project from a template version, laid out on business days from the kickoff (and the close
@@ -209,24 +216,31 @@ function activityTable(ctx: Ctx, projectId: string, changes: Record<string, unkn
  * Each role's tasks go to the person chosen for it, else the role's default person, else nobody
  * (they keep the role, so the project can flag it). Run in a transaction.
  */
-export async function createProjectFromTemplate(db: Db, ctx: Ctx, input: CreateProjectInput): Promise<CreatedProject> {
-  const content = await loadTemplateContent(db, ctx, input.templateVersionId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'That template was not found.', 'templateVersionId')
-    throw error
-  })
-  const holidays = await loadHolidays(db, ctx.orgId)
+export async function createProjectFromTemplate(db: Db, ctx: Ctx, input: CreateProjectInput, extras: CreateExtras = {}): Promise<CreatedProject> {
+  const content =
+    extras.content ??
+    (await loadTemplateContent(db, ctx, input.templateVersionId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'That template was not found.', 'templateVersionId')
+      throw error
+    }))
+  const holidays = extras.holidays ?? (await loadHolidays(db, ctx.orgId))
   const assignments = Object.entries(input.roleAssignments)
   const templateRoleIds = [...new Set(content.tasks.flatMap((t) => (t.roleId ? [t.roleId] : [])))]
-  const ownerId = input.ownerId ?? ctx.userId
   const facts = await lookUp(db, ctx, {
-    userIds: [ownerId, ...(input.dealOwnerId ? [input.dealOwnerId] : []), ...assignments.map(([, userId]) => userId)],
+    userIds: [input.ownerId ?? ctx.userId, ...(input.dealOwnerId ? [input.dealOwnerId] : []), ...assignments.map(([, userId]) => userId)],
     companyId: input.companyId,
     dealId: input.sourceDealId,
     roleIds: [...new Set([...templateRoleIds, ...assignments.map(([roleId]) => roleId)])],
     templateId: content.templateId,
   })
+  const personFor = new Map<string, string | null>()
+  for (const role of facts.roles) personFor.set(role.id, input.roleAssignments[role.id] ?? role.defaultUserId ?? null)
+  // facts.roles come in role order: the first template role with a person owns the project
+  const roleOwner = extras.ownerFromRoles ? facts.roles.find((r) => templateRoleIds.includes(r.id) && personFor.get(r.id))?.id : undefined
+  const ownerId = input.ownerId ?? (roleOwner ? personFor.get(roleOwner)! : ctx.userId)
   checkCommon(facts, input, [
-    { userId: ownerId, field: 'ownerId' },
+    // a role's default person is a member already (lookUp joins membership)
+    { userId: input.ownerId ?? ctx.userId, field: 'ownerId' },
     { userId: input.dealOwnerId, field: 'dealOwnerId' },
     ...assignments.map(([roleId, userId]) => ({ userId, field: `${ROLE_FIELD}${roleId}` })),
   ])
@@ -234,9 +248,6 @@ export async function createProjectFromTemplate(db: Db, ctx: Ctx, input: CreateP
   if (facts.deal?.projectId) throw new AppError('CONFLICT', 'This deal already has a project.', 'sourceDealId')
   const roles = new Map(facts.roles.map((r) => [r.id, r]))
   for (const [roleId] of assignments) if (!roles.has(roleId)) throw new AppError('NOT_FOUND', 'That project role was not found.', `${ROLE_FIELD}${roleId}`)
-
-  const personFor = new Map<string, string | null>()
-  for (const role of facts.roles) personFor.set(role.id, input.roleAssignments[role.id] ?? role.defaultUserId ?? null)
   const dealOwnerId = input.dealOwnerId ?? facts.deal?.ownerId ?? null
 
   const plan = planProject(content, { kickoffOn: input.kickoffOn, closeOn: input.closeOn }, holidays)
@@ -271,6 +282,7 @@ export async function createProjectFromTemplate(db: Db, ctx: Ctx, input: CreateP
   }))
   const unfilledRoles = facts.roles.filter((r) => templateRoleIds.includes(r.id) && !personFor.get(r.id)).map((r) => ({ id: r.id, name: r.name }))
   const status = input.status ?? defaultStatus(input.kickoffOn, facts.timeZone)
+  const created: CreatedProject = { id: projectId, name: input.name, taskCount: tasks.length, milestoneCount: plan.milestones.length, targetGoLiveOn: plan.targetGoLiveOn, unfilledRoles }
 
   await insertTogether(db, [
     projectTable(ctx, {
@@ -285,6 +297,7 @@ export async function createProjectFromTemplate(db: Db, ctx: Ctx, input: CreateP
       templateId: content.templateId,
       templateVersionId: content.id,
       brief: input.brief ?? null,
+      handoff: extras.handoff,
     }),
     columns,
     {
@@ -336,12 +349,13 @@ export async function createProjectFromTemplate(db: Db, ctx: Ctx, input: CreateP
       ...(input.sourceDealId ? { sourceDealId: input.sourceDealId } : {}),
       ...(unfilledRoles.length ? { unfilledRoles: unfilledRoles.map((r) => r.name) } : {}),
     }),
+    ...(extras.alsoInsert?.(created) ?? []),
   ])
-  return { id: projectId, name: input.name, taskCount: tasks.length, milestoneCount: plan.milestones.length, targetGoLiveOn: plan.targetGoLiveOn, unfilledRoles }
+  return created
 }
 
 /** A project with an empty board (the default columns) and its owner as member. Run in a transaction. */
-export async function createBlankProject(db: Db, ctx: Ctx, input: CreateBlankProjectInput): Promise<CreatedProject> {
+export async function createBlankProject(db: Db, ctx: Ctx, input: CreateBlankProjectInput, extras: Pick<CreateExtras, 'handoff' | 'sourceDealId' | 'alsoInsert'> = {}): Promise<CreatedProject> {
   const ownerId = input.ownerId ?? ctx.userId
   const facts = await lookUp(db, ctx, { userIds: [ownerId], companyId: input.companyId, roleIds: [] })
   checkCommon(facts, input, [{ userId: ownerId, field: 'ownerId' }])
@@ -351,6 +365,7 @@ export async function createBlankProject(db: Db, ctx: Ctx, input: CreateBlankPro
   const projectId = crypto.randomUUID()
   const status = input.status ?? defaultStatus(input.kickoffOn, facts.timeZone)
   const targetGoLiveOn = input.targetGoLiveOn ?? null
+  const created: CreatedProject = { id: projectId, name: input.name, taskCount: 0, milestoneCount: 0, targetGoLiveOn, unfilledRoles: [] }
   await insertTogether(db, [
     projectTable(ctx, {
       id: projectId,
@@ -360,14 +375,16 @@ export async function createBlankProject(db: Db, ctx: Ctx, input: CreateBlankPro
       ownerId,
       kickoffOn: input.kickoffOn,
       targetGoLiveOn,
-      sourceDealId: null,
+      sourceDealId: extras.sourceDealId ?? null,
       templateId: null,
       templateVersionId: null,
       brief: input.brief ?? null,
+      handoff: extras.handoff,
     }),
     columnsTable(ctx, projectId).table,
     { table: 'project_member', columns: MEMBER_COLUMNS, rows: [{ id: crypto.randomUUID(), org_id: ctx.orgId, project_id: projectId, user_id: ownerId, role_id: null }] },
     activityTable(ctx, projectId, { name: input.name, status, kickoffOn: input.kickoffOn, targetGoLiveOn, tasks: 0 }),
+    ...(extras.alsoInsert?.(created) ?? []),
   ])
-  return { id: projectId, name: input.name, taskCount: 0, milestoneCount: 0, targetGoLiveOn, unfilledRoles: [] }
+  return created
 }

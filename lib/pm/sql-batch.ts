@@ -15,6 +15,8 @@ export type Column = {
   type: string
   /** a cast after reading, for enums: '"ColumnKind"' */
   cast?: string
+  /** what is written instead of the value itself: a SQL expression of it (`r."<name>"`) */
+  expr?: string
 }
 
 export type TableRows = {
@@ -25,6 +27,12 @@ export type TableRows = {
   constants?: Record<string, string>
 }
 
+/**
+ * `created_at` for rows that must keep their order (audit entries, outbox events): the row's
+ * index in the batch, written as the transaction's time plus that many milliseconds.
+ */
+export const CREATED_IN_ORDER: Column = { name: 'created_at', type: 'int', expr: `now() + r."created_at" * interval '1 millisecond'` }
+
 const ident = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not an identifier: ${name}`)
   return `"${name}"`
@@ -33,7 +41,7 @@ const ident = (name: string) => {
 const recordset = (rows: Record<string, unknown>[], columns: Column[]) =>
   Prisma.sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${Prisma.raw(columns.map((c) => `${ident(c.name)} ${c.type}`).join(', '))})`
 
-const read = (c: Column) => `r.${ident(c.name)}${c.cast ? `::${c.cast}` : ''}`
+const read = (c: Column) => c.expr ?? `r.${ident(c.name)}${c.cast ? `::${c.cast}` : ''}`
 
 function insertSql({ table, columns, rows, constants = {} }: TableRows) {
   const names = [...columns.map((c) => ident(c.name)), ...Object.keys(constants).map(ident)]

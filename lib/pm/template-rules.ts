@@ -142,67 +142,67 @@ export function ruleMatches(rule: RuleRow, deal: DealFacts, orgCurrency: string)
  * priority, then most conditions, then oldest), else the organization default, else null.
  * Only live templates with a saved version count. Another organization's deal: NOT_FOUND.
  */
+type PickRow = {
+  pipelineId: string
+  dealType: DealTypeValue
+  amountMinor: string
+  currency: string
+  pipelineName: string
+  orgCurrency: string
+  products: { id: string; name: string }[]
+  rules: { id: string; pipelineId: string | null; dealType: DealTypeValue | null; productIds: string[]; minAmountMinor: string | null; maxAmountMinor: string | null; priority: number; createdAt: string; templateId: string; templateName: string; versionId: string }[]
+  fallback: { id: string; name: string; versionId: string } | null
+}
+
 export async function pickTemplate(db: Db, ctx: Pick<Ctx, 'orgId'>, dealId: string): Promise<TemplatePick | null> {
-  const deal = await db.deal.findFirst({
-    where: { id: dealId, orgId: ctx.orgId, deletedAt: null },
-    select: {
-      pipelineId: true,
-      dealType: true,
-      amountMinor: true,
-      currency: true,
-      pipeline: { select: { name: true } },
-      lineItems: { where: { productId: { not: null } }, select: { productId: true } },
-      org: { select: { currency: true } },
-    },
-  })
+  // One query: the deal's facts, its products, every live rule and the default template.
+  const [deal] = await db.$queryRaw<PickRow[]>`
+    SELECT d.pipeline_id AS "pipelineId", d.deal_type::text AS "dealType", d.amount_minor::text AS "amountMinor", d.currency, p.name AS "pipelineName", o.currency AS "orgCurrency",
+      (SELECT coalesce(json_agg(json_build_object('id', pr.id, 'name', pr.name)), '[]'::json)
+         FROM product pr WHERE pr.org_id = d.org_id AND pr.id IN (SELECT l.product_id FROM deal_line_item l WHERE l.org_id = d.org_id AND l.deal_id = d.id)) AS products,
+      (SELECT coalesce(json_agg(json_build_object('id', r.id, 'pipelineId', r.pipeline_id, 'dealType', r.deal_type, 'productIds', r.product_ids,
+                                                  'minAmountMinor', r.min_amount_minor::text, 'maxAmountMinor', r.max_amount_minor::text, 'priority', r.priority,
+                                                  'createdAt', r.created_at, 'templateId', t.id, 'templateName', t.name, 'versionId', t.current_version_id)), '[]'::json)
+         FROM template_rule r JOIN project_template t ON t.id = r.template_id
+        WHERE r.org_id = d.org_id AND t.org_id = d.org_id AND t.archived_at IS NULL AND t.current_version_id IS NOT NULL) AS rules,
+      (SELECT json_build_object('id', t.id, 'name', t.name, 'versionId', t.current_version_id) FROM project_template t
+        WHERE t.org_id = d.org_id AND t.is_default AND t.archived_at IS NULL AND t.current_version_id IS NOT NULL LIMIT 1) AS fallback
+    FROM deal d JOIN pipeline p ON p.id = d.pipeline_id JOIN organization o ON o.id = d.org_id
+    WHERE d.id = ${dealId}::uuid AND d.org_id = ${ctx.orgId}::uuid AND d.deleted_at IS NULL`
   if (!deal) throw notFound('This deal')
   const facts: DealFacts = {
     pipelineId: deal.pipelineId,
     dealType: deal.dealType,
-    productIds: new Set(deal.lineItems.map((l) => l.productId!)),
-    amountMinor: deal.amountMinor,
+    productIds: new Set(deal.products.map((p) => p.id)),
+    amountMinor: BigInt(deal.amountMinor),
     currency: deal.currency.trim(),
   }
-  const orgCurrency = deal.org.currency.trim()
-  const live = { orgId: ctx.orgId, archivedAt: null, currentVersionId: { not: null } }
-  const rules = await db.templateRule.findMany({
-    where: { orgId: ctx.orgId, template: live },
-    orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      pipelineId: true,
-      dealType: true,
-      productIds: true,
-      minAmountMinor: true,
-      maxAmountMinor: true,
-      priority: true,
-      createdAt: true,
-      template: { select: { id: true, name: true, currentVersionId: true } },
-    },
-  })
+  const orgCurrency = deal.orgCurrency.trim()
+  const rules = deal.rules.map((r) => ({
+    ...r,
+    minAmountMinor: r.minAmountMinor === null ? null : BigInt(r.minAmountMinor),
+    maxAmountMinor: r.maxAmountMinor === null ? null : BigInt(r.maxAmountMinor),
+    createdAt: Date.parse(r.createdAt),
+  }))
   const best = rules
     .filter((r) => ruleMatches(r, facts, orgCurrency))
     .sort(
       (a, b) =>
         b.priority - a.priority ||
         conditionCount(ruleConditions(b)) - conditionCount(ruleConditions(a)) ||
-        a.createdAt.getTime() - b.createdAt.getTime() ||
+        a.createdAt - b.createdAt ||
         a.id.localeCompare(b.id),
     )[0]
   if (best) {
-    const matchedProducts = best.productIds.filter((id) => facts.productIds.has(id))
-    const products = matchedProducts.length
-      ? await db.product.findMany({ where: { orgId: ctx.orgId, id: { in: matchedProducts } }, orderBy: { name: 'asc' }, select: { name: true } })
-      : []
+    const products = deal.products.filter((p) => best.productIds.includes(p.id)).map((p) => p.name).sort((a, b) => a.localeCompare(b))
     const reasons: string[] = []
-    if (best.pipelineId) reasons.push(`pipeline ${deal.pipeline.name}`)
+    if (best.pipelineId) reasons.push(`pipeline ${deal.pipelineName}`)
     if (best.dealType) reasons.push(`deal type ${dealTypeLabels[best.dealType]}`)
-    if (products.length) reasons.push(`${products.length === 1 ? 'product' : 'products'} ${andList(products.map((p) => p.name))}`)
+    if (products.length) reasons.push(`${products.length === 1 ? 'product' : 'products'} ${andList(products)}`)
     const amount = describeAmount(best.minAmountMinor?.toString() ?? null, best.maxAmountMinor?.toString() ?? null, orgCurrency)
     if (amount) reasons.push(amount)
-    return { templateId: best.template.id, versionId: best.template.currentVersionId!, name: best.template.name, reasons, ruleId: best.id }
+    return { templateId: best.templateId, versionId: best.versionId, name: best.templateName, reasons, ruleId: best.id }
   }
-  const fallback = await db.projectTemplate.findFirst({ where: { ...live, isDefault: true }, select: { id: true, name: true, currentVersionId: true } })
-  if (!fallback) return null
-  return { templateId: fallback.id, versionId: fallback.currentVersionId!, name: fallback.name, reasons: ['organization default'], ruleId: null }
+  if (!deal.fallback) return null
+  return { templateId: deal.fallback.id, versionId: deal.fallback.versionId, name: deal.fallback.name, reasons: ['organization default'], ruleId: null }
 }
