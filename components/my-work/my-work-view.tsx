@@ -1,10 +1,12 @@
 'use client'
 import { AlertCircle, CalendarClock, CalendarDays, CalendarRange, CheckCircle2, Inbox, type LucideIcon } from 'lucide-react'
-import { useState } from 'react'
+import Link from 'next/link'
+import { useSearchParams } from 'next/navigation'
 import { Card } from '@/components/ui/card'
 import { cn } from '@/components/ui/cn'
-import type { MyWork } from '@/lib/pm/my-work'
+import type { MyWork, MyWorkItem } from '@/lib/pm/my-work'
 import type { MyWorkGroupKey } from '@/lib/pm/my-work-groups'
+import type { MyWorkSection } from '@/lib/pm/my-work.schema'
 import { MyWorkRow } from './my-work-row'
 
 const groupIcons: Record<MyWorkGroupKey, { icon: LucideIcon; tone: string }> = {
@@ -14,9 +16,6 @@ const groupIcons: Record<MyWorkGroupKey, { icon: LucideIcon; tone: string }> = {
   later: { icon: CalendarRange, tone: 'text-ink-soft' },
   none: { icon: Inbox, tone: 'text-ink-soft' },
 }
-
-/** Rows a section shows before "Show all": keeps a busy person's page small (the rest is one click away). */
-const SHOWN = 25
 
 function Section({ id, title, icon: Icon, tone, count, children, muted = false }: { id: string; title: string; icon: LucideIcon; tone: string; count: number; children: React.ReactNode; muted?: boolean }) {
   return (
@@ -33,30 +32,43 @@ function Section({ id, title, icon: Icon, tone, count, children, muted = false }
   )
 }
 
-/** A section's rows: the first SHOWN, and a button for the rest. */
-function Rows({ orgSlug, items, today, viewerIsPerson }: { orgSlug: string; items: MyWork['doneToday']; today: string; viewerIsPerson: boolean }) {
-  const [all, setAll] = useState(false)
-  const shown = all ? items : items.slice(0, SHOWN)
+/** What the page sends: each section's first rows (all of them for the section in `?all=`) and its full count. */
+export type MyWorkShown = Omit<MyWork, 'groups' | 'doneToday'> & {
+  groups: { key: MyWorkGroupKey; label: string; items: MyWorkItem[]; total: number }[]
+  doneToday: { items: MyWorkItem[]; total: number }
+}
+
+/** A section's rows, and a link to all of them (the page stays small for a busy person). */
+function Rows({ section, orgSlug, items, total, today, viewerIsPerson }: { section: MyWorkSection; orgSlug: string; items: MyWorkItem[]; total: number; today: string; viewerIsPerson: boolean }) {
+  const params = useSearchParams()
+  const href = (all: boolean) => {
+    const next = new URLSearchParams(params)
+    if (all) next.set('all', section)
+    else next.delete('all')
+    const query = next.toString()
+    return query ? `?${query}` : '?'
+  }
+  const expanded = params.get('all') === section
   return (
     <>
       <ul className="divide-y divide-line">
-        {shown.map((item) => (
+        {items.map((item) => (
           <MyWorkRow key={item.key} orgSlug={orgSlug} item={item} today={today} viewerIsPerson={viewerIsPerson} />
         ))}
       </ul>
-      {items.length > SHOWN ? (
-        <button type="button" onClick={() => setAll(!all)} className="w-full border-t border-line px-4 py-2 text-left text-xs font-medium text-accent hover:bg-muted/50">
-          {all ? 'Show fewer' : `Show all ${items.length}`}
-        </button>
+      {total > items.length || expanded ? (
+        <Link href={href(!expanded)} scroll={false} className="block w-full border-t border-line px-4 py-2 text-left text-xs font-medium text-accent hover:bg-muted/50">
+          {expanded ? 'Show fewer' : `Show all ${total}`}
+        </Link>
       ) : null}
     </>
   )
 }
 
 /** The sections of My work (only the non-empty ones), then what was completed today. A client component: the page sends data, not markup, for hundreds of rows. */
-export function MyWorkView({ orgSlug, work }: { orgSlug: string; work: MyWork }) {
-  const visible = work.groups.filter((g) => g.items.length > 0)
-  const count = (key: MyWorkGroupKey) => work.groups.find((g) => g.key === key)?.items.length ?? 0
+export function MyWorkView({ orgSlug, work }: { orgSlug: string; work: MyWorkShown }) {
+  const visible = work.groups.filter((g) => g.total > 0)
+  const count = (key: MyWorkGroupKey) => work.groups.find((g) => g.key === key)?.total ?? 0
   const who = work.person.isViewer ? 'You have' : `${work.person.name} has`
   return (
     <div className="space-y-5">
@@ -82,14 +94,14 @@ export function MyWorkView({ orgSlug, work }: { orgSlug: string; work: MyWork })
         </Card>
       ) : (
         visible.map((group) => (
-          <Section key={group.key} id={group.key} title={group.label} icon={groupIcons[group.key].icon} tone={groupIcons[group.key].tone} count={group.items.length}>
-            <Rows orgSlug={orgSlug} items={group.items} today={work.today} viewerIsPerson={work.person.isViewer} />
+          <Section key={group.key} id={group.key} title={group.label} icon={groupIcons[group.key].icon} tone={groupIcons[group.key].tone} count={group.total}>
+            <Rows section={group.key} orgSlug={orgSlug} items={group.items} total={group.total} today={work.today} viewerIsPerson={work.person.isViewer} />
           </Section>
         ))
       )}
-      {work.doneToday.length > 0 ? (
-        <Section id="done" title="Done today" icon={CheckCircle2} tone="text-success" count={work.doneToday.length} muted>
-          <Rows orgSlug={orgSlug} items={work.doneToday} today={work.today} viewerIsPerson={work.person.isViewer} />
+      {work.doneToday.total > 0 ? (
+        <Section id="done" title="Done today" icon={CheckCircle2} tone="text-success" count={work.doneToday.total} muted>
+          <Rows section="done" orgSlug={orgSlug} items={work.doneToday.items} total={work.doneToday.total} today={work.today} viewerIsPerson={work.person.isViewer} />
         </Section>
       ) : null}
     </div>

@@ -19,7 +19,7 @@ export function Avatar({ id, name, className }: { id: string; name: string; clas
     <span
       title={name}
       aria-label={name}
-      className={cn('inline-flex size-6 shrink-0 items-center justify-center rounded-full text-[10px] font-semibold text-white', palette[hash(id) % palette.length], className)}
+      className={cn('avatar', palette[hash(id) % palette.length], className)}
     >
       {initials(name)}
     </span>

@@ -1,4 +1,5 @@
 import 'server-only'
+import { briefMarkdown, type HandoffSnapshot } from '@/lib/handoff/brief'
 import type { Ctx } from '@/lib/authz'
 import type { Db } from '@/lib/db'
 import { toDay } from '@/lib/dates'
@@ -23,6 +24,8 @@ export async function getProjectForApi(db: Db, ctx: Ctx, projectId: string) {
       completedAt: true,
       sourceDealId: true,
       companyId: true,
+      brief: true,
+      handoff: true,
       owner: { select: { id: true, name: true } },
       templateVersion: { select: { templateId: true, version: true } },
       milestones: { orderBy: { position: 'asc' }, select: { id: true, name: true, dueOn: true, baselineDueOn: true, completedAt: true } },
@@ -51,6 +54,9 @@ export async function getProjectForApi(db: Db, ctx: Ctx, projectId: string) {
     kickoffOn: day(project.kickoffOn),
     targetGoLiveOn: day(project.targetGoLiveOn),
     baselineGoLiveOn: day(project.baselineGoLiveOn),
+    /** what sales sold and promised, as at the win (null for a project not made from a deal) */
+    handoff: project.handoff as HandoffSnapshot | null,
+    handoffBrief: project.handoff ? briefMarkdown(project.handoff as HandoffSnapshot) : null,
     template: project.templateVersion,
     templateVersion: undefined,
     milestones: project.milestones.map((m) => ({ ...m, dueOn: day(m.dueOn), baselineDueOn: day(m.baselineDueOn) })),

@@ -22,7 +22,7 @@ export function briefMarkdown(s: HandoffSnapshot): string {
   const money = (minor: string) => formatMoney(minor, s.deal.currency)
   const lines: string[] = []
   lines.push(`## Handoff from sales`, '')
-  lines.push(`**${s.deal.title}** — ${s.deal.dealType}, ${s.deal.pipeline}, won ${formatDay(s.deal.closeOn)} by ${s.owner.name} (${s.owner.email}).`)
+  lines.push(`**${s.deal.title}** — ${s.deal.dealType} in the ${s.deal.pipeline} pipeline, won ${formatDay(s.deal.closeOn)} by ${s.owner.name} (${s.owner.email}).`)
   if (s.company) lines.push(`Customer: **${s.company.name}**${s.company.domain ? ` (${s.company.domain})` : ''}.`)
   lines.push('', `### What was sold`, '')
   if (s.lineItems.length === 0) lines.push(`No line items; amount ${money(s.deal.amountMinor)}.`)

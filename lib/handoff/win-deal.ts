@@ -6,7 +6,6 @@ import { assertCanEditDeal } from '@/lib/crm/deal-access'
 import { positionBetween } from '@/lib/crm/deals'
 import { todayIn, type Day } from '@/lib/dates'
 import { AppError, notFound } from '@/lib/errors'
-import { briefMarkdown } from '@/lib/handoff/brief'
 import { takeSnapshot } from '@/lib/handoff/snapshot'
 import type { WinDealData } from '@/lib/handoff/win-deal.schema'
 import { eventRows, recordEvent, type OutboxEntry } from '@/lib/integration/outbox'
@@ -154,7 +153,6 @@ type WinRows = { activity: ActivityEntry[]; events: OutboxEntry[] }
 async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealData, closeOn: Day, win: WinRows): Promise<NonNullable<WinResult['project']>> {
   const snapshot = await takeSnapshot(db, ctx, deal.id, closeOn)
   const name = snapshot.company ? `${snapshot.company.name} — ${deal.title}` : deal.title
-  const brief = briefMarkdown(snapshot)
   const versionId = input.templateId ? await currentVersion(db, ctx, input.templateId) : (await pickTemplate(db, ctx, deal.id))?.versionId
   const companyId = (deal.company_live && deal.company_id) || undefined
   let created: CreatedProject
@@ -180,14 +178,14 @@ async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealDa
     created = await createProjectFromTemplate(
       db,
       ctx,
-      { name, templateVersionId: versionId, kickoffOn, closeOn, companyId, sourceDealId: deal.id, dealOwnerId: deal.owner_id, roleAssignments: input.roleAssignments, brief },
+      { name, templateVersionId: versionId, kickoffOn, closeOn, companyId, sourceDealId: deal.id, dealOwnerId: deal.owner_id, roleAssignments: input.roleAssignments },
       { content, holidays, ownerFromRoles: true, handoff: snapshot, alsoInsert: rows },
     )
   } else {
     created = await createBlankProject(
       db,
       ctx,
-      { name, kickoffOn: input.kickoffOn ?? closeOn, companyId, brief },
+      { name, kickoffOn: input.kickoffOn ?? closeOn, companyId },
       { sourceDealId: deal.id, handoff: snapshot, alsoInsert: rows },
     )
   }

@@ -2,9 +2,14 @@ import { z } from 'zod'
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 
-/** The page's URL: `?person=<userId>` (MANAGER and ADMIN look at someone else's work). */
+/** Sections of My work whose rows can all be shown (`?all=later`); the others show their first few. */
+export const MY_WORK_SECTIONS = ['overdue', 'today', 'week', 'later', 'none', 'done'] as const
+export type MyWorkSection = (typeof MY_WORK_SECTIONS)[number]
+
+/** The page's URL: `?person=<userId>` (MANAGER and ADMIN look at someone else's work), `?all=<section>`. */
 export const MyWorkSearch = z.object({
   person: z.preprocess((v) => blankToUndefined(Array.isArray(v) ? v[0] : v), z.uuid('Choose a person from the list.').optional()),
+  all: z.enum(MY_WORK_SECTIONS).optional().catch(undefined),
 })
 export type MyWorkSearch = z.infer<typeof MyWorkSearch>
 

@@ -86,9 +86,12 @@ test('a deal won through the API gives one project and signed webhooks', async (
 
   const project = await api.get(`/api/v1/projects/${won.project.id}`)
   expect(project.status()).toBe(200)
-  const body = (await project.json()).data as { sourceDealId: string; tasks: unknown[] }
+  const body = (await project.json()).data as { sourceDealId: string; tasks: unknown[]; handoff: { deal: { id: string } }; handoffBrief: string }
   expect(body.sourceDealId).toBe(deal!.id)
   expect(body.tasks).toHaveLength(won.project.taskCount)
+  // the handoff brief travels with the project, as data and as Markdown
+  expect(body.handoff.deal.id).toBe(deal!.id)
+  expect(body.handoffBrief).toContain('### What was sold')
 
   // Bad input and bad tokens get JSON errors, never a 500.
   const bad = await api.post(`/api/v1/deals/${deal!.id}/win`, { data: { closeOn: 'yesterday' } })

@@ -8,7 +8,7 @@ import { createPrismaClient } from '@/lib/db'
 import { changeDealStage } from '@/lib/handoff/change-stage'
 import { winDeal, type WinResult } from '@/lib/handoff/win-deal'
 import { WinDealInput } from '@/lib/handoff/win-deal.schema'
-import type { HandoffSnapshot } from '@/lib/handoff/brief'
+import { briefMarkdown, type HandoffSnapshot } from '@/lib/handoff/brief'
 
 const win = (ctx: Ctx, input: Parameters<typeof WinDealInput.parse>[0]) => testDb.$transaction((tx) => winDeal(tx, ctx, WinDealInput.parse(input)), { timeout: 20_000, maxWait: 20_000 })
 
@@ -86,8 +86,10 @@ describe('winDeal', () => {
     expect(brief.commitments).toBe('Go live before the trade fair in March.')
     expect(brief.notes.map((n) => n.body)).toEqual(['They need SSO from day one.'])
     expect(brief.owner).toMatchObject({ name: 'Sam Sales' })
-    expect(project.brief).toContain('| Training day | 2 | €1,500.00 | 10 % | €2,700.00 |')
-    expect(project.brief).toContain('Go live before the trade fair in March.')
+    // the snapshot is the brief (its Markdown is what the API returns); the project's own brief stays delivery's
+    expect(briefMarkdown(brief)).toContain('| Training day | 2 | €1,500.00 | 10 % | €2,700.00 |')
+    expect(briefMarkdown(brief)).toContain('Go live before the trade fair in March.')
+    expect(project.brief).toBeNull()
 
     // the snapshot does not follow later edits of the deal
     await testDb.deal.update({ where: { id: deal.id }, data: { commitments: 'Changed later' } })

@@ -19,7 +19,7 @@ const snapshot: HandoffSnapshot = {
 describe('the handoff brief in Markdown', () => {
   it('carries what was sold, promised, who to talk to, and the last notes', () => {
     const md = briefMarkdown(snapshot)
-    expect(md).toContain('**Northwind rollout** — New business, Enterprise, won Mar 6, 2026 by Sam Sales (sam@acme.test).')
+    expect(md).toContain('**Northwind rollout** — New business in the Enterprise pipeline, won Mar 6, 2026 by Sam Sales (sam@acme.test).')
     expect(md).toContain('Customer: **Northwind Traders** (northwind.example).')
     expect(md).toContain('| Onboarding Pro | 1 | €12,000.00 | — | €12,000.00 |')
     // a pipe in a product name does not break the table

@@ -34,7 +34,7 @@ export function ListTable<Row extends { id: string }>({
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
-      <table className="w-full text-left text-sm" data-testid="list-table">
+      <table className="list-table w-full text-left text-sm" data-testid="list-table">
         <thead className="border-b border-line bg-muted/50 text-xs font-medium uppercase tracking-wide text-ink-soft">
           <tr>
             {selectable ? (
@@ -72,12 +72,12 @@ export function ListTable<Row extends { id: string }>({
             rows.map((row) => (
               <tr key={row.id} className="hover:bg-muted/40" data-testid="list-row">
                 {selectable ? (
-                  <td className="w-10 px-3 py-2">
+                  <td className="w-10">
                     <RowCheckbox id={row.id} label={rowLabel(row)} />
                   </td>
                 ) : null}
                 {columns.map((c) => (
-                  <td key={c.key} className={cn('max-w-72 truncate px-3 py-2', c.align === 'right' && 'text-right tabular-nums')}>
+                  <td key={c.key} className={c.align === 'right' ? 'text-right tabular-nums' : undefined}>
                     {cell(row, c.key)}
                   </td>
                 ))}
