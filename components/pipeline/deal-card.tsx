@@ -9,6 +9,7 @@ import { formatDay } from '@/lib/dates'
 import { formatMoney } from '@/lib/money'
 import { Avatar } from '@/components/ui/avatar'
 import { cn } from '@/components/ui/cn'
+import styles from './deal-card.module.css'
 
 type MoveMenu = { stages: { id: string; name: string }[]; onMove: (dealId: string, stageId: string) => void }
 
@@ -16,22 +17,22 @@ export function DealCardView({ orgSlug, card, today, overlay = false, move }: { 
   const overdue = card.status === 'OPEN' && card.expectedCloseOn !== null && card.expectedCloseOn < today
   return (
     <article
-      className={cn('rounded-md border border-line bg-surface p-2.5 text-sm shadow-xs', overlay && 'rotate-1 shadow-lg')}
+      className={cn(styles.card, overlay && styles.overlay)}
       data-testid="deal-card"
       data-deal-id={card.id}
     >
-      <Link href={`/${orgSlug}/deals/${card.id}`} className="font-medium leading-snug hover:underline" draggable={false}>
+      <Link href={`/${orgSlug}/deals/${card.id}`} className={styles.title} draggable={false}>
         {card.title}
       </Link>
-      {card.companyName ? <p className="truncate text-xs text-ink-soft">{card.companyName}</p> : null}
+      {card.companyName ? <p className={styles.company}>{card.companyName}</p> : null}
       {card.project ? <ProjectBadge orgSlug={orgSlug} project={card.project} /> : null}
-      <div className="mt-2 flex items-center justify-between gap-2">
-        <span className="font-medium tabular-nums" suppressHydrationWarning>{formatMoney(card.amountMinor, card.currency)}</span>
-        <div className="flex items-center gap-1.5">
+      <div className={styles.meta}>
+        <span className={styles.amount} suppressHydrationWarning>{formatMoney(card.amountMinor, card.currency)}</span>
+        <div className={styles.right}>
           {card.expectedCloseOn ? (
             <time
               dateTime={card.expectedCloseOn}
-              className={cn('text-xs', overdue ? 'font-medium text-danger' : 'text-ink-soft')}
+              className={cn(styles.date, overdue && styles.late)}
               title={overdue ? 'Expected close date has passed' : 'Expected close date'}
             >
               {formatDay(card.expectedCloseOn, 'en-US', { day: 'numeric', month: 'short' })}
@@ -76,13 +77,13 @@ function ProjectBadge({ orgSlug, project }: { orgSlug: string; project: NonNulla
  */
 function MoveToStage({ card, stages, onMove }: { card: DealCard } & MoveMenu) {
   return (
-    <div className="mt-1.5 flex justify-end" onKeyDown={(e) => e.stopPropagation()} onPointerDown={(e) => e.stopPropagation()}>
+    <div className={styles.move} onKeyDown={(e) => e.stopPropagation()} onPointerDown={(e) => e.stopPropagation()}>
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger
           aria-label={`Move ${card.title} to stage`}
-          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-ink-soft hover:bg-muted hover:text-ink data-[state=open]:bg-muted"
+          className={styles.moveButton}
         >
-          Move to <ChevronDown className="size-3" aria-hidden />
+          Move to <ChevronDown className={styles.i} aria-hidden />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-md border border-line bg-surface p-1 text-sm shadow-lg">
@@ -115,7 +116,7 @@ export function SortableDealCard({ orgSlug, card, disabled, today, stages, onMov
     <div
       ref={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={cn('rounded-md outline-offset-2', isDragging && 'opacity-40', !disabled && 'cursor-grab active:cursor-grabbing')}
+      className={cn(styles.wrap, isDragging && styles.lifted, !disabled && styles.drag)}
       {...attributes}
       {...listeners}
       aria-roledescription={disabled ? undefined : 'draggable deal'}

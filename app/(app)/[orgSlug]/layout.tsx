@@ -3,8 +3,8 @@ import { memberForPage, myOrganizations } from '@/lib/page-auth'
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params
-  const member = await memberForPage(orgSlug, 'org:read', `/${orgSlug}`)
-  const organizations = await myOrganizations()
+  // both wait on the same session decode; the two queries run side by side
+  const [member, organizations] = await Promise.all([memberForPage(orgSlug, 'org:read', `/${orgSlug}`), myOrganizations()])
   return (
     <AppShell member={member} organizations={organizations}>
       {children}
