@@ -1,31 +1,12 @@
 'use client'
-import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { useEffect, useId, useRef, useState, useTransition } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, Search, Trash2 } from 'lucide-react'
 import { cn } from '@/components/ui/cn'
+import { FilterSelect, useUrlFilters, type FilterOption as Option } from '@/components/ui/url-filters'
 import { healthLabels } from '@/lib/pm/project-health'
 import { HEALTHS, PROJECT_SORTS, sortLabels, statusLabels, PROJECT_STATUSES } from '@/lib/pm/projects.schema'
 
-type Option = { value: string; label: string }
 const control = 'rounded-md border border-line bg-surface px-2 py-1 text-sm'
-
-function Select({ label, name, value, options, onChange }: { label: string; name: string; value: string; options: Option[]; onChange: (name: string, value: string) => void }) {
-  const id = useId()
-  return (
-    <span className="flex items-center gap-1.5 text-sm">
-      <label htmlFor={id} className="text-ink-soft">
-        {label}
-      </label>
-      <select id={id} name={name} value={value} onChange={(e) => onChange(name, e.target.value)} className={control}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </span>
-  )
-}
 
 /** The projects list's search, filters and sort: all in the URL, so a view can be shared. */
 export function ProjectFilters({
@@ -39,21 +20,7 @@ export function ProjectFilters({
   value: { q: string; status: string; owner: string; company: string; health: string; sort: string; dir: 'asc' | 'desc'; trash: boolean }
   canSeeTrash: boolean
 }) {
-  const router = useRouter()
-  const pathname = usePathname()
-  const params = useSearchParams()
-  const [pending, startTransition] = useTransition()
-  const set = (changes: Record<string, string>) => {
-    const search = new URLSearchParams(params)
-    search.delete('limit')
-    for (const [name, next] of Object.entries(changes)) {
-      if (next) search.set(name, next)
-      else search.delete(name)
-    }
-    const query = search.toString()
-    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }))
-  }
-  const change = (name: string, next: string) => set({ [name]: next })
+  const { set, change, pending } = useUrlFilters(['limit'])
 
   const [query, setQuery] = useState(value.q)
   const [synced, setSynced] = useState(value.q)
@@ -85,20 +52,20 @@ export function ProjectFilters({
       </label>
       {value.trash ? null : (
         <>
-          <Select
+          <FilterSelect
             label="Status"
             name="status"
             value={value.status}
             onChange={change}
             options={[{ value: 'open', label: 'Open' }, { value: 'all', label: 'All' }, ...PROJECT_STATUSES.map((s) => ({ value: s, label: statusLabels[s] }))]}
           />
-          <Select label="Health" name="health" value={value.health} onChange={change} options={[{ value: '', label: 'Any' }, ...HEALTHS.map((h) => ({ value: h, label: healthLabels[h] }))]} />
+          <FilterSelect label="Health" name="health" value={value.health} onChange={change} options={[{ value: '', label: 'Any' }, ...HEALTHS.map((h) => ({ value: h, label: healthLabels[h] }))]} />
         </>
       )}
-      <Select label="Owner" name="owner" value={value.owner} onChange={change} options={[{ value: '', label: 'Anyone' }, { value: 'me', label: 'Me' }, ...owners]} />
-      <Select label="Company" name="company" value={value.company} onChange={change} options={[{ value: '', label: 'Any' }, ...companies]} />
+      <FilterSelect label="Owner" name="owner" value={value.owner} onChange={change} options={[{ value: '', label: 'Anyone' }, { value: 'me', label: 'Me' }, ...owners]} />
+      <FilterSelect label="Company" name="company" value={value.company} onChange={change} options={[{ value: '', label: 'Any' }, ...companies]} />
       <div className="flex items-center gap-1">
-        <Select label="Sort" name="sort" value={value.sort} onChange={(_, next) => set({ sort: next, dir: '' })} options={PROJECT_SORTS.map((s) => ({ value: s, label: sortLabels[s] }))} />
+        <FilterSelect label="Sort" name="sort" value={value.sort} onChange={(_, next) => set({ sort: next, dir: '' })} options={PROJECT_SORTS.map((s) => ({ value: s, label: sortLabels[s] }))} />
         <button
           type="button"
           className="rounded-md p-1.5 text-ink-soft hover:bg-muted hover:text-ink"
