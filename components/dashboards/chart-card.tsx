@@ -97,19 +97,22 @@ function FigureTable({ caption, columns, rows, currency, hidden }: { caption: st
               <tr key={r} className="border-b border-line last:border-0">
                 {columns.map((c, i) => {
                   const text = formatFigure(row[c.key] ?? null, c.kind, currency)
+                  const href = i === 0 ? row.href : c.hrefKey ? row[c.hrefKey] : null
+                  const cell =
+                    typeof href === 'string' && href ? (
+                      <Link href={href} className="text-accent hover:underline">
+                        {text}
+                      </Link>
+                    ) : (
+                      text
+                    )
                   return i === 0 ? (
                     <th key={c.key} scope="row" className="px-2 py-1.5 font-normal">
-                      {row.href ? (
-                        <Link href={row.href} className="text-accent hover:underline">
-                          {text}
-                        </Link>
-                      ) : (
-                        text
-                      )}
+                      {cell}
                     </th>
                   ) : (
                     <td key={c.key} className={cn('px-2 py-1.5 tabular-nums', c.kind !== 'text' && 'text-right')}>
-                      {text}
+                      {cell}
                     </td>
                   )
                 })}

@@ -1,5 +1,5 @@
 'use client'
-import { FilterSelect, useUrlFilters, type FilterOption } from '@/components/ui/url-filters'
+import { FilterField, FilterSelect, useUrlFilters, type FilterOption } from '@/components/ui/url-filters'
 
 export type DashboardFilterValue = { from: string; to: string; pipeline: string; owner: string; template: string }
 export type DashboardFilterOptions = { pipelines?: FilterOption[]; owners?: FilterOption[]; templates?: FilterOption[] }
@@ -13,10 +13,9 @@ const monthInput = 'rounded-md border border-line bg-surface px-2 py-0.5 text-sm
 export function DashboardFilters({ value, options, ownerLocked }: { value: DashboardFilterValue; options: DashboardFilterOptions; ownerLocked?: boolean }) {
   const { change, pending } = useUrlFilters()
   const month = (name: 'from' | 'to', label: string) => (
-    <label className="flex items-center gap-1.5 text-sm">
-      <span className="text-ink-soft">{label}</span>
-      <input type="month" name={name} value={value[name]} onChange={(e) => e.target.value && change(name, e.target.value)} className={monthInput} />
-    </label>
+    <FilterField label={label}>
+      {(id) => <input id={id} type="month" name={name} value={value[name]} onChange={(e) => e.target.value && change(name, e.target.value)} className={monthInput} />}
+    </FilterField>
   )
   const select = (name: 'pipeline' | 'owner' | 'template', label: string, all: string, list?: FilterOption[]) =>
     list ? <FilterSelect label={label} name={name} value={value[name]} options={[{ value: '', label: all }, ...list]} onChange={change} /> : null

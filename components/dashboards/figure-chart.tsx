@@ -67,7 +67,7 @@ export function FigureChart({ rows, x, xKind = 'text', series, kind, currency, h
             contentStyle={{ background: 'var(--color-surface)', border: '1px solid var(--color-line)', borderRadius: 6, color: 'var(--color-ink)', fontSize: 12 }}
             cursor={{ fill: 'var(--color-muted)', opacity: 0.6 }}
           />
-          <Legend wrapperStyle={{ fontSize: 12, color: 'var(--color-ink-soft)' }} />
+          <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: 'var(--color-ink-soft)' }} />
           {series.map((s, i) =>
             s.type === 'line' ? (
               <Line key={s.key} dataKey={s.key} name={s.label} type="monotone" stroke={color(s.color ?? i + 1)} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />

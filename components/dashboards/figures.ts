@@ -8,7 +8,8 @@ import { numberFormat, dateTimeFormat } from '@/lib/intl-cache'
  * ratio: 0..1, shown as a percent; days / hours / count: numbers; month: 'YYYY-MM'; text: as is
  */
 export type FigureKind = 'text' | 'month' | 'money' | 'count' | 'ratio' | 'days' | 'hours'
-export type FigureColumn = { key: string; label: string; kind: FigureKind }
+/** `hrefKey`: the row field holding this cell's link (the first cell links to the row's `href`) */
+export type FigureColumn = { key: string; label: string; kind: FigureKind; hrefKey?: string }
 export type FigureValue = string | number | null
 /** A row may carry `href` (where clicking its bar or its first cell goes). */
 export type FigureRow = Record<string, FigureValue> & { href?: string | null }

@@ -1,6 +1,6 @@
 'use client'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { useTransition } from 'react'
+import { useId, useTransition } from 'react'
 
 export type FilterOption = { value: string; label: string }
 
@@ -26,18 +26,32 @@ export function useUrlFilters(reset: string[] = []) {
   return { set, change: (name: string, next: string) => set({ [name]: next }), pending }
 }
 
+/** A label and its control side by side; the label names the control exactly ("Owner", not "Owner Everyone"). */
+export function FilterField({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
+  const id = useId()
+  return (
+    <span className="flex items-center gap-1.5 text-sm">
+      <label htmlFor={id} className="text-ink-soft">
+        {label}
+      </label>
+      {children(id)}
+    </span>
+  )
+}
+
 /** A labelled select of a filter bar. */
 export function FilterSelect({ label, name, value, options, onChange }: { label: string; name: string; value: string; options: FilterOption[]; onChange: (name: string, value: string) => void }) {
   return (
-    <label className="flex items-center gap-1.5 text-sm">
-      <span className="text-ink-soft">{label}</span>
-      <select name={name} value={value} onChange={(e) => onChange(name, e.target.value)} className="rounded-md border border-line bg-surface px-2 py-1 text-sm">
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterField label={label}>
+      {(id) => (
+        <select id={id} name={name} value={value} onChange={(e) => onChange(name, e.target.value)} className="rounded-md border border-line bg-surface px-2 py-1 text-sm">
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FilterField>
   )
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import type { Db } from '@/lib/db'
 import type { Ctx } from '@/lib/authz'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { monthRange, toDay } from '@/lib/dates'
+import { addDays, monthRange, toDay } from '@/lib/dates'
 import { minorToDecimal } from '@/lib/money'
 import { dealTypeLabels } from '@/lib/crm/deals.schema'
 import { dealListDef, dealStatusLabels, type DealListRow } from '@/lib/crm/list-defs'
@@ -12,6 +12,15 @@ import { containsPattern, listPage, ownerCondition, type ListSpec } from '@/lib/
 
 type Filters = (typeof dealListDef)['filters']
 export type DealListParams = ListParams<Filters>
+
+/** An instant within months fromMonth..toMonth (inclusive, either may be absent) of the organization's time zone. */
+function instantMonthRange(ctx: Ctx, column: Prisma.Sql, fromMonth: string | undefined, toMonth: string | undefined): Prisma.Sql[] {
+  const start = (day: string) => Prisma.sql`(${day}::date::timestamp AT TIME ZONE (SELECT o.time_zone FROM organization o WHERE o.id = ${ctx.orgId}::uuid))`
+  const parts: Prisma.Sql[] = []
+  if (fromMonth) parts.push(Prisma.sql`${column} >= ${start(monthRange(fromMonth).from)}`)
+  if (toMonth) parts.push(Prisma.sql`${column} < ${start(addDays(monthRange(toMonth).to, 1))}`)
+  return parts
+}
 
 export const dealListSpec: ListSpec<Filters, DealListRow> = {
   def: dealListDef,
@@ -39,6 +48,11 @@ export const dealListSpec: ListSpec<Filters, DealListRow> = {
       const { from, to } = monthRange(filters.close)
       parts.push(Prisma.sql`d.expected_close_on BETWEEN ${from}::date AND ${to}::date`)
     }
+    if (filters.closeFrom) parts.push(Prisma.sql`d.expected_close_on >= ${monthRange(filters.closeFrom).from}::date`)
+    if (filters.closeTo) parts.push(Prisma.sql`d.expected_close_on <= ${monthRange(filters.closeTo).to}::date`)
+    parts.push(...instantMonthRange(ctx, Prisma.sql`d.closed_at`, filters.closedFrom, filters.closedTo))
+    parts.push(...instantMonthRange(ctx, Prisma.sql`d.created_at`, filters.createdFrom, filters.createdTo))
+    if (filters.lostReason) parts.push(Prisma.sql`d.lost_reason_id = ${filters.lostReason}::uuid`)
     return parts
   },
   sorts: {

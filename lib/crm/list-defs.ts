@@ -66,6 +66,15 @@ export const dealListDef = {
     type: z.enum(DEAL_TYPES),
     close: MonthFilter,
     company: UuidFilter,
+    // Ranges of months (either end alone is fine), for links from the dashboards: expected close,
+    // closed (closedAt) and created (createdAt) in the organization's time zone; and a lost reason.
+    closeFrom: MonthFilter,
+    closeTo: MonthFilter,
+    closedFrom: MonthFilter,
+    closedTo: MonthFilter,
+    createdFrom: MonthFilter,
+    createdTo: MonthFilter,
+    lostReason: UuidFilter,
   },
 } satisfies ListDef
 

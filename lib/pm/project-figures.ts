@@ -25,21 +25,21 @@ export const emptyFigures: ProjectFigures = { total: 0, done: 0, overdue: 0, due
 export async function loadProjectFigures(db: Db, ctx: Pick<Ctx, 'orgId'>, projectIds: string[], today: Day): Promise<Map<string, ProjectFigures>> {
   if (projectIds.length === 0) return new Map()
   const rows = await db.$queryRaw<(ProjectFigures & { id: string })[]>`
-    WITH tasks AS (
+    WITH per_person AS (
       SELECT t.project_id,
-        count(*)::int AS total,
-        count(*) FILTER (WHERE t.completed_at IS NOT NULL)::int AS done,
-        count(*) FILTER (WHERE t.completed_at IS NULL AND t.due_on < ${today}::date)::int AS overdue,
-        count(*) FILTER (WHERE t.completed_at IS NULL AND t.due_on > p.target_go_live_on)::int AS due_after_target
+        count(*) AS total,
+        count(*) FILTER (WHERE t.completed_at IS NOT NULL) AS done,
+        count(*) FILTER (WHERE t.completed_at IS NULL AND t.due_on < ${today}::date) AS overdue,
+        count(*) FILTER (WHERE t.completed_at IS NULL AND t.due_on > p.target_go_live_on) AS due_after_target,
+        sum(t.estimate_minutes) FILTER (WHERE t.completed_at IS NULL) AS open_minutes
       FROM task t JOIN project p ON p.id = t.project_id
       WHERE t.org_id = ${ctx.orgId}::uuid AND t.project_id = ANY(${projectIds}::uuid[])
-      GROUP BY t.project_id
-    ), work AS (
-      SELECT project_id, max(minutes)::int AS busiest FROM (
-        SELECT project_id, assignee_id, sum(estimate_minutes) AS minutes FROM task
-        WHERE org_id = ${ctx.orgId}::uuid AND project_id = ANY(${projectIds}::uuid[]) AND completed_at IS NULL AND estimate_minutes IS NOT NULL
-        GROUP BY project_id, assignee_id
-      ) per_person GROUP BY project_id
+      GROUP BY t.project_id, t.assignee_id
+    ), tasks AS (
+      -- one scan of the tasks: per person first (the busiest person's open work), then per project
+      SELECT project_id, sum(total)::int AS total, sum(done)::int AS done, sum(overdue)::int AS overdue,
+        sum(due_after_target)::int AS due_after_target, max(open_minutes)::int AS busiest
+      FROM per_person GROUP BY project_id
     ), milestones AS (
       SELECT project_id,
         count(*) FILTER (WHERE due_on < ${today}::date)::int AS overdue,
@@ -53,12 +53,11 @@ export async function loadProjectFigures(db: Db, ctx: Pick<Ctx, 'orgId'>, projec
       coalesce(tasks.done, 0) AS done,
       coalesce(tasks.overdue, 0) AS overdue,
       coalesce(tasks.due_after_target, 0) AS "dueAfterTarget",
-      coalesce(work.busiest, 0) AS "busiestOpenMinutes",
+      coalesce(tasks.busiest, 0) AS "busiestOpenMinutes",
       coalesce(milestones.overdue, 0) AS "overdueMilestones",
       milestones.next AS "nextMilestone"
     FROM unnest(${projectIds}::uuid[]) AS ids(id)
     LEFT JOIN tasks ON tasks.project_id = ids.id
-    LEFT JOIN work ON work.project_id = ids.id
     LEFT JOIN milestones ON milestones.project_id = ids.id`
   return new Map(rows.map(({ id, ...figures }) => [id, figures]))
 }

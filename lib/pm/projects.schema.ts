@@ -37,6 +37,8 @@ export const ProjectListParams = z.object({
   /** a user id or "me" */
   owner: z.union([z.literal('me'), z.uuid()]).optional().catch(undefined),
   company: z.uuid().optional().catch(undefined),
+  /** projects made from this template (the delivery dashboard links here) */
+  template: z.uuid().optional().catch(undefined),
   health: z.enum(HEALTHS).optional().catch(undefined),
   sort: z.enum(PROJECT_SORTS).default('goLive').catch('goLive'),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),

@@ -78,7 +78,8 @@ async function orgToday(db: Db, ctx: Pick<Ctx, 'orgId'>) {
   return { timeZone: org.timeZone, today: todayIn(org.timeZone) }
 }
 
-function healthOf(row: Pick<ListRow, 'status' | 'targetGoLiveOn' | 'baselineGoLiveOn' | 'completedAt'>, f: ProjectFigures, today: Day, timeZone: string, holidays: ReadonlySet<Day>): HealthVerdict {
+/** A project's health from its row and figures (the list, the header and the delivery dashboard). */
+export function healthOf(row: Pick<ListRow, 'status' | 'targetGoLiveOn' | 'baselineGoLiveOn' | 'completedAt'>, f: ProjectFigures, today: Day, timeZone: string, holidays: ReadonlySet<Day>): HealthVerdict {
   return projectHealth({
     status: row.status,
     today,
@@ -99,8 +100,9 @@ function filtersOf(ctx: Ctx, params: ProjectListParams): Prisma.ProjectWhereInpu
     params.trash || params.status === 'all' ? {} : params.status === 'open' ? { status: { in: ['PLANNED', 'ACTIVE', 'ON_HOLD'] } } : { status: params.status }
   const owner = params.owner ? { ownerId: params.owner === 'me' ? ctx.userId : params.owner } : {}
   const company = params.company ? { companyId: params.company } : {}
+  const template = params.template ? { templateId: params.template } : {}
   const q = params.q ? { name: { contains: params.q, mode: 'insensitive' as const } } : {}
-  return { AND: [scope, status, owner, company, q] }
+  return { AND: [scope, status, owner, company, template, q] }
 }
 
 const defaultDir: Record<ProjectSort, 'asc' | 'desc'> = { name: 'asc', kickoff: 'asc', goLive: 'asc', progress: 'desc', health: 'desc', created: 'desc' }

@@ -1,11 +1,12 @@
-import type { Metadata } from 'next'
-import { ComingSoon } from '@/components/shell/coming-soon'
+import { forbidden, redirect } from 'next/navigation'
 import { memberForPage } from '@/lib/page-auth'
+import { dashboardTabs } from './tabs'
 
-export const metadata: Metadata = { title: 'Dashboards' }
-
+/** /dashboards opens the first dashboard the caller's role may see. */
 export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params
-  await memberForPage(orgSlug, 'org:read')
-  return <ComingSoon title="Dashboards" description="Sales forecast, on-time delivery and the won-to-live cycle." />
+  const member = await memberForPage(orgSlug, 'org:read', `/${orgSlug}/dashboards`)
+  const first = dashboardTabs(orgSlug, member.role)[0]
+  if (!first) forbidden()
+  redirect(first.href)
 }

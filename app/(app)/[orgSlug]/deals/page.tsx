@@ -18,6 +18,15 @@ import { bulkDeleteDealsAction, bulkMoveDealsAction, bulkOwnerDealsAction, bulkR
 
 export const metadata: Metadata = { title: 'Deals' }
 
+const RANGE_FILTERS = [
+  { name: 'closeFrom', label: 'Close from', kind: 'month' },
+  { name: 'closeTo', label: 'Close to', kind: 'month' },
+  { name: 'closedFrom', label: 'Closed from', kind: 'month' },
+  { name: 'closedTo', label: 'Closed to', kind: 'month' },
+  { name: 'createdFrom', label: 'Created from', kind: 'month' },
+  { name: 'createdTo', label: 'Created to', kind: 'month' },
+] as const
+
 export default async function DealsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
   const { orgSlug } = await params
   const member = await memberForPage(orgSlug, 'crm:read')
@@ -29,7 +38,7 @@ export default async function DealsPage({ params, searchParams }: { params: Prom
     listDeals(db, ctx, list),
     listMembers(db, ctx),
     listPipelines(db, ctx),
-    writer ? listLostReasons(db, ctx) : Promise.resolve([]),
+    writer || list.filters.lostReason ? listLostReasons(db, ctx) : Promise.resolve([]),
   ])
   const people = members.filter((m) => can(m.role, 'crm:write')).map((m) => ({ value: m.userId, label: m.name }))
   const shown = list.filters.pipeline ? pipelines.filter((p) => p.id === list.filters.pipeline) : pipelines
@@ -54,6 +63,9 @@ export default async function DealsPage({ params, searchParams }: { params: Prom
           { name: 'status', label: 'Status', kind: 'select', allLabel: 'All', options: DEAL_STATUSES.map((s) => ({ value: s, label: dealStatusLabels[s] })) },
           { name: 'type', label: 'Type', kind: 'select', allLabel: 'All', options: DEAL_TYPES.map((t) => ({ value: t, label: dealTypeLabels[t] })) },
           { name: 'close', label: 'Close month', kind: 'month' },
+          // The range filters the dashboards link to: shown only while set, so they can be changed or cleared.
+          ...RANGE_FILTERS.filter((f) => list.filters[f.name]),
+          ...(list.filters.lostReason ? [{ name: 'lostReason', label: 'Lost reason', kind: 'select' as const, allLabel: 'All', options: lostReasons.map((r) => ({ value: r.id, label: r.label })) }] : []),
         ]}
         bulk={
           writer

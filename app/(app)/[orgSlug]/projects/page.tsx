@@ -27,7 +27,7 @@ export default async function ProjectsPage({ params, searchParams }: { params: P
   const dir = query.dir ?? (['progress', 'health', 'created'].includes(query.sort) ? 'desc' : 'asc')
   const more = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])))
   more.set('limit', String(query.limit + PAGE_SIZE))
-  const filtered = Boolean(query.q || query.owner || query.company || query.health || query.status !== 'open')
+  const filtered = Boolean(query.q || query.owner || query.company || query.template || query.health || query.status !== 'open')
 
   return (
     <>

@@ -1,0 +1,57 @@
+import 'server-only'
+import type { Db } from '@/lib/db'
+import type { DashboardCtx } from '@/lib/dashboards/scope'
+import type { DashboardFilters } from '@/lib/dashboards/params'
+import { projectScope, taskScope } from '@/lib/dashboards/delivery-scope'
+
+// On-time rate of tasks: completed on or before their BASELINE due date (the first due date,
+// which never moves) / completed tasks that have a baseline, for tasks completed in the range.
+// `completed_on` is the completion day in the organization's time zone (set by the task
+// services), so months are the organization's months. One scan, five groupings.
+
+export type OnTimeDimension = 'month' | 'project' | 'template' | 'assignee' | 'total'
+export type OnTimeGroup = {
+  dim: OnTimeDimension
+  /** 'YYYY-MM' for months, the id of the project / template / person, or null (none) */
+  key: string | null
+  label: string | null
+  completed: number
+  onTime: number
+}
+
+/** Projects are ranked (worst and best on-time rate) among those with at least this many. */
+export const MIN_PROJECT_TASKS = 3
+/** How many worst and best projects are kept. */
+export const PROJECT_RANK = 10
+
+export async function loadOnTime(db: Db, ctx: DashboardCtx, filters: DashboardFilters): Promise<OnTimeGroup[]> {
+  const rows = await db.$queryRaw<{ dim: OnTimeDimension; key: string | null; label: string | null; completed: number; on_time: number }[]>`
+    WITH done AS (
+      SELECT date_trunc('month', t.completed_on) AS month, t.project_id, p.template_id, t.assignee_id,
+        t.completed_on <= t.baseline_due_on AS on_time
+      FROM task t JOIN project p ON p.id = t.project_id
+      WHERE ${taskScope(ctx, filters)} AND ${projectScope(ctx, filters)}
+        AND t.completed_at IS NOT NULL AND t.baseline_due_on IS NOT NULL
+        AND t.completed_on >= ${filters.from}::date AND t.completed_on < ${filters.toExclusive}::date
+    ), grouped AS (
+      SELECT GROUPING(month, project_id, template_id, assignee_id) AS grp, month, project_id, template_id, assignee_id,
+        count(*)::int AS completed, count(*) FILTER (WHERE on_time)::int AS on_time
+      FROM done
+      GROUP BY GROUPING SETS ((month), (project_id), (template_id), (assignee_id), ())
+    ), ranked AS (
+      SELECT grouped.*,
+        row_number() OVER (PARTITION BY grp, completed >= ${MIN_PROJECT_TASKS} ORDER BY on_time::float8 / completed, completed DESC, project_id) AS worst,
+        row_number() OVER (PARTITION BY grp, completed >= ${MIN_PROJECT_TASKS} ORDER BY on_time::float8 / completed DESC, completed DESC, project_id) AS best
+      FROM grouped
+    )
+    SELECT CASE r.grp WHEN 7 THEN 'month' WHEN 11 THEN 'project' WHEN 13 THEN 'template' WHEN 14 THEN 'assignee' ELSE 'total' END AS dim,
+      CASE r.grp WHEN 7 THEN to_char(r.month, 'YYYY-MM') WHEN 11 THEN r.project_id::text WHEN 13 THEN r.template_id::text WHEN 14 THEN r.assignee_id::text END AS key,
+      CASE r.grp WHEN 11 THEN pr.name WHEN 13 THEN tp.name WHEN 14 THEN u.name END AS label,
+      r.completed, r.on_time
+    FROM ranked r
+    LEFT JOIN project pr ON r.grp = 11 AND pr.id = r.project_id
+    LEFT JOIN project_template tp ON r.grp = 13 AND tp.id = r.template_id
+    LEFT JOIN "user" u ON r.grp = 14 AND u.id = r.assignee_id
+    WHERE r.grp <> 11 OR (r.completed >= ${MIN_PROJECT_TASKS} AND (r.worst <= ${PROJECT_RANK} OR r.best <= ${PROJECT_RANK}))`
+  return rows.map((r) => ({ dim: r.dim, key: r.key, label: r.label, completed: Number(r.completed), onTime: Number(r.on_time) }))
+}
