@@ -8,9 +8,9 @@ import type { ProjectStatus } from '../../lib/generated/prisma/enums'
 import { createDeal } from '../../lib/crm/deals'
 import { addBusinessDays, addDays, todayIn, type Day } from '../../lib/dates'
 import { createProjectFromTemplate } from '../../lib/pm/create-project'
-import { takeSnapshot } from '../../lib/handoff/snapshot'
 import { loadHolidays } from '../../lib/pm/holidays'
 import { updateTogether } from '../../lib/pm/sql-batch'
+import { createDemoDealProject } from './demo-handoff'
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
@@ -94,23 +94,27 @@ export async function seedDemoProjects(tx: Tx, ctx: Ctx, people: { delivery: str
         dealType: 'NEW_BUSINESS',
       })
       closedOn = addBusinessDays(kickoffOn, -5, holidays)
-      await tx.deal.update({ where: { id: deal.id }, data: { closedAt: new Date(at(closedOn, 15)), expectedCloseOn: new Date(`${closedOn}T00:00:00Z`) } })
+      // won on closedOn after a month in the pipeline (a sales cycle the dashboards can count)
+      const closedAt = new Date(at(closedOn, 15))
+      const createdAt = new Date(at(addDays(closedOn, -30), 9))
+      await tx.deal.update({ where: { id: deal.id }, data: { closedAt, stageEnteredAt: closedAt, createdAt, expectedCloseOn: new Date(`${closedOn}T00:00:00Z`) } })
+      await tx.activityLog.updateMany({ where: { orgId: ctx.orgId, entityId: deal.id, action: 'deal.created' }, data: { createdAt } })
       sourceDealId = deal.id
     }
-    const project = await createProjectFromTemplate(tx, ctx, {
+    const input = {
       name: spec.name,
       templateVersionId: versionId,
       kickoffOn,
       ownerId: people[spec.owner],
       companyId: company?.id,
-      sourceDealId,
       dealOwnerId: sourceDealId ? people.sales : undefined,
       roleAssignments: {},
       brief: spec.brief,
       status: spec.status,
-    })
-    // the handoff brief a win writes (the deals above were made won directly)
-    if (sourceDealId && closedOn) await tx.project.update({ where: { id: project.id }, data: { handoff: (await takeSnapshot(tx, ctx, sourceDealId, closedOn)) as object } })
+    }
+    // with the handoff brief a win writes (the deals above were made won directly)
+    const project =
+      sourceDealId && closedOn ? await createDemoDealProject(tx, ctx, { ...input, sourceDealId }, closedOn) : await createProjectFromTemplate(tx, ctx, input)
     await progress(tx, ctx, project.id, spec.profile, today)
     created++
   }
@@ -138,7 +142,10 @@ async function progress(tx: Tx, ctx: Ctx, projectId: string, profile: Profile, t
     if (profile === 'finished' || (pastDue && !open)) {
       const completedOn = late ? addDays(due, 2) : due
       const day = completedOn > today ? today : completedOn
-      rows.push({ id: task.id, column_id: done, started_at: at(start, 8), completed_at: at(day, 14), completed_on: day })
+      // (done today: not later than now)
+      const completedAt = Math.min(Date.parse(at(day, 14)), Date.now())
+      const startedAt = Math.min(Date.parse(at(start, 8)), completedAt)
+      rows.push({ id: task.id, column_id: done, started_at: new Date(startedAt).toISOString(), completed_at: new Date(completedAt).toISOString(), completed_on: day })
       if (!lastDone || day > lastDone) lastDone = day
     } else if (!startedOne && start <= today) {
       startedOne = true

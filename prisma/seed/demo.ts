@@ -5,6 +5,7 @@ import { seedDemoCrm } from './demo-crm'
 import { seedDemoFollowUps } from './demo-follow-ups'
 import { seedDemoTemplates } from './demo-templates'
 import { seedDemoProjects } from './demo-projects'
+import { seedDemoHistory } from './demo-history'
 
 /** The deterministic demo data: organization "Acme Services", one user per role, and its CRM. */
 export async function seedDemo(prisma: PrismaClient) {
@@ -26,6 +27,8 @@ export async function seedDemo(prisma: PrismaClient) {
       await seedDemoTemplates(tx, admin, { delivery: ids['delivery@acme.test']!, manager: ids['manager@acme.test']! })
       // Demo projects come last: they are built from the demo templates (skipped when there are none).
       await seedDemoProjects(tx, admin, { delivery: ids['delivery@acme.test']!, manager: ids['manager@acme.test']!, sales: ids['sales@acme.test']! }, DEMO_ORG.timeZone)
+      // 18 months of closed deals and delivered projects for the dashboards (reads all of the above)
+      await seedDemoHistory(tx, admin, { sales, manager: ids['manager@acme.test']!, delivery: ids['delivery@acme.test']!, admin: admin.userId }, DEMO_ORG.timeZone)
     },
     { timeout: 120_000 },
   )
