@@ -38,12 +38,17 @@ export function FigureChart({ rows, x, xKind = 'text', series, kind, currency, h
   const tick = { fill: 'var(--color-ink-soft)', fontSize: 12 }
   const value = (v: unknown) => formatFigure(v as number, kind, currency, { compact: true })
   const category = (v: unknown) => formatFigure(v as string, xKind, currency)
+  // long names (projects, people) are cut on the axis; the tooltip and the table show them whole
+  const short = (v: unknown) => {
+    const text = category(v)
+    return text.length > 22 ? `${text.slice(0, 21)}…` : text
+  }
   const open = (index: number | undefined) => {
     const href = index === undefined ? null : rows[index]?.href
     if (href) router.push(href)
   }
   const categoryAxis = horizontal ? (
-    <YAxis type="category" dataKey={x} tickFormatter={category} tick={tick} width={120} interval={0} />
+    <YAxis type="category" dataKey={x} tickFormatter={short} tick={tick} width={140} interval={0} />
   ) : (
     <XAxis dataKey={x} tickFormatter={category} tick={tick} />
   )
