@@ -8,9 +8,9 @@ import { shortDay } from './day-text'
 
 /**
  * The deal this project was made from: a summary and a link, or "Not linked to a deal".
- * The handoff (issue 5) adds what sales promised and the deal's contacts here.
+ * What sales sold and promised (the handoff brief) has its own card on the Overview.
  */
-export function SourceDealPanel({ orgSlug, deal, today, children }: { orgSlug: string; deal: ProjectHeader['sourceDeal']; today: string; children?: React.ReactNode }) {
+export function SourceDealPanel({ orgSlug, deal, today }: { orgSlug: string; deal: ProjectHeader['sourceDeal']; today: string }) {
   return (
     <Card className="p-5" data-testid="source-deal-panel">
       <h2 className="flex items-center gap-2 text-base font-semibold">
@@ -47,7 +47,6 @@ export function SourceDealPanel({ orgSlug, deal, today, children }: { orgSlug: s
       ) : (
         <p className="mt-3 text-sm text-ink-soft">Not linked to a deal. Projects made from a won deal show it here, with what sales promised.</p>
       )}
-      {children}
     </Card>
   )
 }

@@ -32,12 +32,16 @@ export default async function ProjectOverviewPage({ params }: { params: Params }
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-5">
+        {handoff ? (
+          <Card className="p-5">
+            <h2 className="text-base font-semibold">Handoff from sales</h2>
+            <HandoffBrief orgSlug={orgSlug} brief={handoff} />
+          </Card>
+        ) : null}
         <BriefEditor key={project.version} orgSlug={orgSlug} projectId={project.id} version={project.version} brief={project.brief} canWrite={project.canWrite} />
       </div>
       <aside className="space-y-5">
-        <SourceDealPanel orgSlug={orgSlug} deal={project.sourceDeal} today={project.today}>
-          {handoff ? <HandoffBrief orgSlug={orgSlug} brief={handoff} /> : null}
-        </SourceDealPanel>
+        <SourceDealPanel orgSlug={orgSlug} deal={project.sourceDeal} today={project.today} />
         <MembersEditor
           orgSlug={orgSlug}
           projectId={project.id}
