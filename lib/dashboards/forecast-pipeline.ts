@@ -54,7 +54,8 @@ export async function loadForecastPipeline(db: Db, ctx: DashboardCtx, filters: D
   // the range are in their month's cells, added below).
   const rows = await db.$queryRaw<Row[]>`
     WITH scoped AS (
-      SELECT d.status, d.currency, d.amount_minor, d.probability, d.expected_close_on, d.closed_at, d.stage_id
+      -- only columns of deal_open_forecast_idx: the open deals are read from the index alone
+      SELECT 'OPEN'::"DealStatus" AS status, d.currency, d.amount_minor, d.probability, d.expected_close_on, NULL::timestamptz AS closed_at, d.stage_id
       FROM deal d WHERE ${forecastDealScope(ctx, filters)} AND d.status = 'OPEN'
       UNION ALL
       SELECT d.status, d.currency, d.amount_minor, d.probability, d.expected_close_on, d.closed_at, d.stage_id
