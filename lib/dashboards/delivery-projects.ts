@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
 import { projectScope } from '@/lib/dashboards/delivery-scope'
+import { dayOfInstant, instantIn } from '@/lib/dashboards/org-time'
 import { loadHolidays } from '@/lib/pm/holidays'
 import { loadProjectFigures, emptyFigures } from '@/lib/pm/project-figures'
 import type { ProjectHealth } from '@/lib/pm/project-health'
@@ -63,11 +64,10 @@ export async function loadGoLive(db: Db, ctx: DashboardCtx, filters: DashboardFi
   const owner = filters.ownerId ? Prisma.sql` AND p.owner_id = ${filters.ownerId}::uuid` : Prisma.empty
   const rows = await db.$queryRaw<{ month: string; on_time: number; late: number; no_baseline: number }[]>`
     WITH done AS (
-      SELECT (p.completed_at AT TIME ZONE ${ctx.timeZone})::date AS completed_on, coalesce(p.baseline_go_live_on, p.target_go_live_on) AS promised
+      SELECT ${dayOfInstant(ctx, Prisma.sql`p.completed_at`)} AS completed_on, coalesce(p.baseline_go_live_on, p.target_go_live_on) AS promised
       FROM project p
       WHERE ${projectScope(ctx, filters)}${owner} AND p.status = 'DONE' AND p.completed_at IS NOT NULL
-        AND p.completed_at >= (${filters.from}::timestamp AT TIME ZONE ${ctx.timeZone})
-        AND p.completed_at < (${filters.toExclusive}::timestamp AT TIME ZONE ${ctx.timeZone})
+        AND ${instantIn(ctx, Prisma.sql`p.completed_at`, filters.from, filters.toExclusive)}
     )
     SELECT to_char(date_trunc('month', completed_on), 'YYYY-MM') AS month,
       count(*) FILTER (WHERE completed_on <= promised)::int AS on_time,

@@ -3,7 +3,8 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
-import { forecastDealScope, instantIn, monthOfInstant } from '@/lib/dashboards/forecast-scope'
+import { forecastDealScope } from '@/lib/dashboards/forecast-scope'
+import { instantIn, monthOfInstant } from '@/lib/dashboards/org-time'
 
 // Pipeline movement by month (org time zone), each deal counted at most once per month and kind:
 // - entered: deals created in the month (deal.created_at, the time of the 'deal.created' entry);

@@ -4,7 +4,8 @@ import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
 import { shiftMonth } from '@/lib/dashboards/params'
-import { forecastDealScope, instantIn } from '@/lib/dashboards/forecast-scope'
+import { forecastDealScope } from '@/lib/dashboards/forecast-scope'
+import { instantIn } from '@/lib/dashboards/org-time'
 
 // By owner: open pipeline (open deals expected to close in the range, OMITTED stages left out),
 // weighted pipeline, and won in the range against won in the period of the same length just

@@ -3,7 +3,8 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
-import { currentMonthStart, forecastDealScope, instantIn } from '@/lib/dashboards/forecast-scope'
+import { currentMonthStart, forecastDealScope } from '@/lib/dashboards/forecast-scope'
+import { instantIn, monthOfInstant } from '@/lib/dashboards/org-time'
 
 // The forecast: open deals by expected close month (amount and amount x probability / 100, by
 // stage and its forecast category), closed-won by close month in the org's time zone, overdue
@@ -69,7 +70,7 @@ export async function loadForecastPipeline(db: Db, ctx: DashboardCtx, filters: D
           WHEN d.expected_close_on >= ${filters.from}::date AND d.expected_close_on < ${filters.toExclusive}::date THEN 'open'
           WHEN d.expected_close_on < ${currentMonthStart(filters)}::date THEN 'overdue'
         END AS part,
-        CASE WHEN d.status = 'WON' THEN date_trunc('month', d.closed_at AT TIME ZONE ${ctx.timeZone}) ELSE date_trunc('month', d.expected_close_on::timestamp) END AS month,
+        CASE WHEN d.status = 'WON' THEN ${monthOfInstant(ctx, Prisma.sql`d.closed_at`)} ELSE date_trunc('month', d.expected_close_on::timestamp) END AS month,
         d.stage_id, d.amount_minor, d.probability
       FROM scoped d JOIN pipeline_stage s ON s.id = d.stage_id
     ), cells AS (

@@ -14,20 +14,5 @@ export function forecastDealScope(ctx: DashboardCtx, filters: DashboardFilters):
   return Prisma.join(parts, ' AND ')
 }
 
-/** The instant a day starts in the organization's time zone (months of instants are the org's months). */
-export function startOf(ctx: DashboardCtx, day: string): Prisma.Sql {
-  return Prisma.sql`(${day}::date::timestamp AT TIME ZONE ${ctx.timeZone})`
-}
-
-/** `column` (an instant) falls in [from, toExclusive) of the org's calendar. */
-export function instantIn(ctx: DashboardCtx, column: Prisma.Sql, from: string, toExclusive: string): Prisma.Sql {
-  return Prisma.sql`${column} >= ${startOf(ctx, from)} AND ${column} < ${startOf(ctx, toExclusive)}`
-}
-
-/** The month of an instant in the organization's time zone (a timestamp: group by it, to_char the groups). */
-export function monthOfInstant(ctx: DashboardCtx, column: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`date_trunc('month', ${column} AT TIME ZONE ${ctx.timeZone})`
-}
-
 /** First day of the current month: open deals expected to close before it are overdue. */
 export const currentMonthStart = (filters: Pick<DashboardFilters, 'today'>) => `${monthOf(filters.today)}-01`

@@ -3,7 +3,8 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
-import { forecastDealScope, instantIn } from '@/lib/dashboards/forecast-scope'
+import { forecastDealScope } from '@/lib/dashboards/forecast-scope'
+import { instantIn } from '@/lib/dashboards/org-time'
 import { toDay } from '@/lib/dates'
 
 // Deals that slipped in the range: at least one edit in the range moved the expected close date

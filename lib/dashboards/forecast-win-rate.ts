@@ -3,7 +3,8 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
-import { forecastDealScope, instantIn, monthOfInstant } from '@/lib/dashboards/forecast-scope'
+import { forecastDealScope } from '@/lib/dashboards/forecast-scope'
+import { instantIn, monthOfInstant } from '@/lib/dashboards/org-time'
 
 // Deals closed in the range, counted by their CURRENT status and closedAt (a deal won, lost and
 // won again is one won deal, in the month of its last close): win rate = won / (won + lost) by

@@ -1,6 +1,7 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
+import { dayOfInstant, instantIn } from '@/lib/dashboards/org-time'
 import type { DashboardFilters } from '@/lib/dashboards/params'
 import type { WonToLiveFilters } from '@/lib/dashboards/won-to-live-params'
 
@@ -18,7 +19,6 @@ type ScopeFilters = Pick<DashboardFilters, 'from' | 'toExclusive' | 'pipelineId'
  * Used as a CTE: `WITH won AS (${wonDealsSql(...)})`; add the first start with firstStartSql.
  */
 export function wonDealsSql(ctx: DashboardCtx, filters: ScopeFilters): Prisma.Sql {
-  const tz = ctx.timeZone
   const pipeline = filters.pipelineId ? Prisma.sql` AND d.pipeline_id = ${filters.pipelineId}::uuid` : Prisma.empty
   const owner = filters.ownerId ? Prisma.sql` AND d.owner_id = ${filters.ownerId}::uuid` : Prisma.empty
   const template = filters.templateId ? Prisma.sql` AND p.template_id = ${filters.templateId}::uuid` : Prisma.empty
@@ -27,14 +27,13 @@ export function wonDealsSql(ctx: DashboardCtx, filters: ScopeFilters): Prisma.Sq
     : Prisma.empty
   return Prisma.sql`
     SELECT d.org_id, d.id AS deal_id, d.title AS deal_title, d.owner_id, p.id AS project_id, p.name AS project_name, p.template_id, d.closed_at,
-      (d.closed_at AT TIME ZONE ${tz})::date AS close_on,
+      ${dayOfInstant(ctx, Prisma.sql`d.closed_at`)} AS close_on,
       p.kickoff_on,
-      CASE WHEN p.status = 'DONE' THEN (p.completed_at AT TIME ZONE ${tz})::date END AS live_on
+      CASE WHEN p.status = 'DONE' THEN ${dayOfInstant(ctx, Prisma.sql`p.completed_at`)} END AS live_on
     FROM deal d
     JOIN project p ON p.source_deal_id = d.id AND p.org_id = d.org_id AND p.deleted_at IS NULL AND p.status <> 'CANCELLED'
     WHERE d.org_id = ${ctx.orgId}::uuid AND d.deleted_at IS NULL AND d.status = 'WON'
-      AND d.closed_at >= (${filters.from}::date::timestamp AT TIME ZONE ${tz})
-      AND d.closed_at < (${filters.toExclusive}::date::timestamp AT TIME ZONE ${tz})${pipeline}${owner}${template}${product}`
+      AND ${instantIn(ctx, Prisma.sql`d.closed_at`, filters.from, filters.toExclusive)}${pipeline}${owner}${template}${product}`
 }
 
 /**
@@ -45,7 +44,7 @@ export function wonDealsSql(ctx: DashboardCtx, filters: ScopeFilters): Prisma.Sq
  */
 export function firstStartSql(ctx: DashboardCtx): Prisma.Sql {
   return Prisma.sql`LEFT JOIN LATERAL (
-      SELECT (min(least(t.started_at, t.completed_at)) AT TIME ZONE ${ctx.timeZone})::date AS first_start_on
+      SELECT ${dayOfInstant(ctx, Prisma.sql`min(least(t.started_at, t.completed_at))`)} AS first_start_on
       FROM task t WHERE t.org_id = w.org_id AND t.project_id = w.project_id
     ) fs ON true`
 }

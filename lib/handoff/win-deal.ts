@@ -169,10 +169,7 @@ async function buildProject(db: Db, ctx: Ctx, deal: LockedDeal, input: WinDealDa
     ]),
   ]
   if (versionId) {
-    const content = await loadTemplateContent(db, ctx, versionId).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'That template was not found.', 'templateId')
-      throw error
-    })
+    const content = await loadTemplateContent(db, ctx, versionId, 'templateId')
     const holidays = new Set(deal.holidays)
     const kickoffOn = input.kickoffOn ?? proposedKickoff(content, closeOn, holidays)
     created = await createProjectFromTemplate(

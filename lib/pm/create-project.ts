@@ -217,12 +217,7 @@ const activityTable = (ctx: Ctx, projectId: string, changes: Record<string, unkn
  * (they keep the role, so the project can flag it). Run in a transaction.
  */
 export async function createProjectFromTemplate(db: Db, ctx: Ctx, input: CreateProjectInput, extras: CreateExtras = {}): Promise<CreatedProject> {
-  const content =
-    extras.content ??
-    (await loadTemplateContent(db, ctx, input.templateVersionId).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'That template was not found.', 'templateVersionId')
-      throw error
-    }))
+  const content = extras.content ?? (await loadTemplateContent(db, ctx, input.templateVersionId))
   const holidays = extras.holidays ?? (await loadHolidays(db, ctx.orgId))
   const assignments = Object.entries(input.roleAssignments)
   const templateRoleIds = [...new Set(content.tasks.flatMap((t) => (t.roleId ? [t.roleId] : [])))]

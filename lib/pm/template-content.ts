@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Ctx } from '@/lib/authz'
 import type { Db } from '@/lib/db'
-import { notFound } from '@/lib/errors'
+import { AppError } from '@/lib/errors'
 import type { TemplateContent } from '@/lib/pm/template-plan'
 
 /** The fields of a template's milestones and tasks that projects and the editor read. */
@@ -23,8 +23,11 @@ export const TEMPLATE_TASK_FIELDS = {
   position: true,
 } as const
 
-/** A template version's content, ready for planProject (scoped to the caller's organization). */
-export async function loadTemplateContent(db: Db, ctx: Pick<Ctx, 'orgId'>, versionId: string): Promise<TemplateContent & { id: string; templateId: string; version: number }> {
+/**
+ * A template version's content, ready for planProject (scoped to the caller's organization).
+ * Another organization's or a missing version: NOT_FOUND on `field`, the input that named it.
+ */
+export async function loadTemplateContent(db: Db, ctx: Pick<Ctx, 'orgId'>, versionId: string, field = 'templateVersionId'): Promise<TemplateContent & { id: string; templateId: string; version: number }> {
   // One query (a 40-task template is read inside the handoff's transaction); the same fields as
   // TEMPLATE_MILESTONE_FIELDS and TEMPLATE_TASK_FIELDS, in position order.
   const [version] = await db.$queryRaw<(TemplateContent & { id: string; templateId: string; version: number })[]>`
@@ -41,6 +44,6 @@ export async function loadTemplateContent(db: Db, ctx: Pick<Ctx, 'orgId'>, versi
       (SELECT coalesce(json_agg(json_build_object('blockerId', d.blocker_id, 'blockedId', d.blocked_id)), '[]'::json)
          FROM template_dependency d WHERE d.org_id = v.org_id AND d.version_id = v.id) AS dependencies
     FROM project_template_version v WHERE v.id = ${versionId}::uuid AND v.org_id = ${ctx.orgId}::uuid`
-  if (!version) throw notFound('This template')
+  if (!version) throw new AppError('NOT_FOUND', 'That template was not found.', field)
   return version
 }

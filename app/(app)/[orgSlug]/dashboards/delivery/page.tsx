@@ -208,29 +208,25 @@ export default async function DeliveryDashboardPage({ params, searchParams }: { 
           <FigureChart rows={people.slice(0, PEOPLE_IN_CHART)} x="person" series={[{ key: 'rate', label: 'On-time rate', color: 3 }]} kind="ratio" currency={currency} horizontal />
         </ChartCard>
 
-        <ChartCard
-          title="Projects with the lowest on-time rate"
-          description={`Projects with at least ${MIN_PROJECT_TASKS} tasks completed in the range`}
-          columns={[{ key: 'project', label: 'Project', kind: 'text' }, ...rateColumns]}
-          rows={worst}
-          currency={currency}
-          csvName="delivery-on-time-worst-projects"
-          footer={ON_TIME_RULE}
-        >
-          <FigureChart rows={worst} x="project" series={[{ key: 'rate', label: 'On-time rate', color: 5 }]} kind="ratio" currency={currency} horizontal />
-        </ChartCard>
-
-        <ChartCard
-          title="Projects with the highest on-time rate"
-          description={`Projects with at least ${MIN_PROJECT_TASKS} tasks completed in the range`}
-          columns={[{ key: 'project', label: 'Project', kind: 'text' }, ...rateColumns]}
-          rows={best}
-          currency={currency}
-          csvName="delivery-on-time-best-projects"
-          footer={ON_TIME_RULE}
-        >
-          <FigureChart rows={best} x="project" series={[{ key: 'rate', label: 'On-time rate', color: 2 }]} kind="ratio" currency={currency} horizontal />
-        </ChartCard>
+        {(
+          [
+            { side: 'lowest', rows: worst, color: 5 },
+            { side: 'highest', rows: best, color: 2 },
+          ] as const
+        ).map(({ side, rows, color }) => (
+          <ChartCard
+            key={side}
+            title={`Projects with the ${side} on-time rate`}
+            description={`Projects with at least ${MIN_PROJECT_TASKS} tasks completed in the range`}
+            columns={[{ key: 'project', label: 'Project', kind: 'text' }, ...rateColumns]}
+            rows={rows}
+            currency={currency}
+            csvName={`delivery-on-time-${side === 'lowest' ? 'worst' : 'best'}-projects`}
+            footer={ON_TIME_RULE}
+          >
+            <FigureChart rows={rows} x="project" series={[{ key: 'rate', label: 'On-time rate', color }]} kind="ratio" currency={currency} horizontal />
+          </ChartCard>
+        ))}
 
         <ChartCard
           title="Overdue tasks by age"
