@@ -93,6 +93,19 @@ function patchCharColumns(adapter) {
   }
 }
 
+/** Trap 7: adapter-pg runs a migration script by splitting it on every ";", which breaks
+ *  a semicolon inside a comment, a string or a function body ($$ ... $$). Postgres' simple
+ *  query protocol runs a whole script as one implicit transaction and parses it itself. */
+function patchExecuteScript(adapter) {
+  adapter.executeScript = async function (script) {
+    try {
+      await this.client.query(script)
+    } catch (error) {
+      this.onError(error)
+    }
+  }
+}
+
 /** Trap 1: adapter-pg's shadow-database helper drops the database while its pool is
  *  still connected. Close the pool first, then DROP ... WITH (FORCE). */
 class EngineAdapterFactory extends PrismaPg {
@@ -103,6 +116,7 @@ class EngineAdapterFactory extends PrismaPg {
   async connect() {
     const adapter = await super.connect()
     patchCharColumns(adapter)
+    patchExecuteScript(adapter)
     return adapter
   }
   async connectToShadowDb() {
@@ -113,6 +127,7 @@ class EngineAdapterFactory extends PrismaPg {
     const shadow = new PrismaPg({ connectionString: shadowUrl.toString() })
     const adapter = await shadow.connect()
     patchCharColumns(adapter)
+    patchExecuteScript(adapter)
     const dispose = adapter.dispose.bind(adapter)
     adapter.dispose = async () => {
       await dispose()

@@ -7,7 +7,8 @@ import { projectScope, taskScope } from '@/lib/dashboards/delivery-scope'
 // On-time rate of tasks: completed on or before their BASELINE due date (the first due date,
 // which never moves) / completed tasks that have a baseline, for tasks completed in the range.
 // `completed_on` is the completion day in the organization's time zone (set by the task
-// services), so months are the organization's months. One scan, five groupings.
+// services), so months are the organization's months. One scan, folded to a row per month,
+// project and person, then five groupings of those rows.
 
 export type OnTimeDimension = 'month' | 'project' | 'template' | 'assignee' | 'total'
 export type OnTimeGroup = {
@@ -26,16 +27,20 @@ export const PROJECT_RANK = 10
 
 export async function loadOnTime(db: Db, ctx: DashboardCtx, filters: DashboardFilters): Promise<OnTimeGroup[]> {
   const rows = await db.$queryRaw<{ dim: OnTimeDimension; key: string | null; label: string | null; completed: number; on_time: number }[]>`
-    WITH done AS (
-      SELECT date_trunc('month', t.completed_on) AS month, t.project_id, p.template_id, t.assignee_id,
-        t.completed_on <= t.baseline_due_on AS on_time
-      FROM task t JOIN project p ON p.id = t.project_id
-      WHERE ${taskScope(ctx, filters)} AND ${projectScope(ctx, filters)}
+    WITH fine AS (
+      -- one pass over the completions (index only), down to a row per month, project and person
+      SELECT date_trunc('month', t.completed_on::timestamp) AS month, t.project_id, t.assignee_id,
+        count(*)::int AS completed, count(*) FILTER (WHERE t.completed_on <= t.baseline_due_on)::int AS on_time
+      FROM task t
+      WHERE ${taskScope(ctx, filters)}
         AND t.completed_at IS NOT NULL AND t.baseline_due_on IS NOT NULL
         AND t.completed_on >= ${filters.from}::date AND t.completed_on < ${filters.toExclusive}::date
+      GROUP BY 1, 2, 3
+    ), done AS (
+      SELECT fine.*, p.template_id FROM fine JOIN project p ON p.id = fine.project_id WHERE ${projectScope(ctx, filters)}
     ), grouped AS (
       SELECT GROUPING(month, project_id, template_id, assignee_id) AS grp, month, project_id, template_id, assignee_id,
-        count(*)::int AS completed, count(*) FILTER (WHERE on_time)::int AS on_time
+        sum(completed)::int AS completed, sum(on_time)::int AS on_time
       FROM done
       GROUP BY GROUPING SETS ((month), (project_id), (template_id), (assignee_id), ())
     ), ranked AS (

@@ -6,8 +6,9 @@ import type { DashboardFilters } from '@/lib/dashboards/params'
 import { projectScope } from '@/lib/dashboards/delivery-scope'
 import { dayOfInstant, instantIn } from '@/lib/dashboards/org-time'
 import { loadHolidays } from '@/lib/pm/holidays'
-import { loadProjectFigures, emptyFigures } from '@/lib/pm/project-figures'
+import { emptyFigures } from '@/lib/pm/project-figures'
 import type { ProjectHealth } from '@/lib/pm/project-health'
+import type { ProjectStatus } from '@/lib/generated/prisma/enums'
 import { healthOf } from '@/lib/pm/projects'
 
 // Projects: the health of open projects now, by the SAME rules as the projects list and the
@@ -18,34 +19,70 @@ export type HealthCounts = Record<ProjectHealth, number>
 export type HealthProject = { id: string; name: string; health: ProjectHealth; reasons: string[]; targetGoLiveOn: string | null }
 export type ProjectHealthSummary = { counts: HealthCounts; open: number; attention: HealthProject[] }
 
-const OPEN = ['PLANNED', 'ACTIVE', 'ON_HOLD'] as const
-
 /** How many late / at-risk projects are listed by name. */
 export const ATTENTION_LIST = 10
 
+type HealthRow = {
+  id: string
+  name: string
+  status: ProjectStatus
+  target_go_live_on: Date | null
+  baseline_go_live_on: Date | null
+  completed_at: Date | null
+  overdue_milestones: number
+  due_after_target: number
+  busiest_open_minutes: number
+}
+
+/**
+ * The health of every open project: the figures the rules need (lib/pm/project-figures.ts
+ * computes the same three for a page of the projects list), in one statement, then the rules
+ * themselves (healthOf). The busiest person's open work comes from project_open_work (kept by
+ * triggers on task, ADR 0013) instead of every open task; the open tasks due after the target
+ * are counted in task_open_project_due_idx, visiting only those past the target.
+ */
 export async function loadProjectHealth(db: Db, ctx: DashboardCtx, filters: DashboardFilters): Promise<ProjectHealthSummary> {
+  const owner = filters.ownerId ? Prisma.sql` AND p.owner_id = ${filters.ownerId}::uuid` : Prisma.empty
+  const today = filters.today
   const [rows, holidays] = await Promise.all([
-    db.project.findMany({
-      where: {
-        orgId: ctx.orgId,
-        deletedAt: null,
-        status: { in: [...OPEN] },
-        ...(filters.templateId ? { templateId: filters.templateId } : {}),
-        ...(filters.ownerId ? { ownerId: filters.ownerId } : {}),
-      },
-      select: { id: true, name: true, status: true, targetGoLiveOn: true, baselineGoLiveOn: true, completedAt: true },
-      orderBy: [{ targetGoLiveOn: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-    }),
+    db.$queryRaw<HealthRow[]>`
+      WITH open_projects AS MATERIALIZED (
+        SELECT p.id, p.name, p.status, p.target_go_live_on, p.baseline_go_live_on, p.completed_at
+        FROM project p
+        WHERE ${projectScope(ctx, filters)}${owner} AND p.status IN ('PLANNED', 'ACTIVE', 'ON_HOLD')
+      ), work AS (
+        SELECT w.project_id, max(w.open_minutes)::int AS busiest
+        FROM open_projects p JOIN project_open_work w ON w.project_id = p.id
+        WHERE w.org_id = ${ctx.orgId}::uuid AND w.open_tasks > 0
+        GROUP BY w.project_id
+      ), milestones AS (
+        SELECT m.project_id, count(*)::int AS overdue
+        FROM open_projects p JOIN milestone m ON m.project_id = p.id
+        WHERE m.org_id = ${ctx.orgId}::uuid AND m.completed_at IS NULL AND m.due_on < ${today}::date
+        GROUP BY m.project_id
+      )
+      SELECT p.id::text AS id, p.name, p.status::text AS status, p.target_go_live_on, p.baseline_go_live_on, p.completed_at,
+        coalesce(milestones.overdue, 0) AS overdue_milestones,
+        CASE WHEN p.target_go_live_on >= ${today}::date THEN (
+          SELECT count(*)::int FROM task t
+          WHERE t.org_id = ${ctx.orgId}::uuid AND t.project_id = p.id AND t.completed_at IS NULL AND t.due_on > p.target_go_live_on
+        ) ELSE 0 END AS due_after_target,
+        coalesce(work.busiest, 0) AS busiest_open_minutes
+      FROM open_projects p
+      LEFT JOIN work ON work.project_id = p.id
+      LEFT JOIN milestones ON milestones.project_id = p.id
+      ORDER BY p.target_go_live_on ASC NULLS LAST, p.id`,
     loadHolidays(db, ctx.orgId),
   ])
-  const figures = await loadProjectFigures(db, ctx, rows.map((r) => r.id), filters.today)
   const counts: HealthCounts = { ON_TRACK: 0, AT_RISK: 0, LATE: 0 }
   const attention: HealthProject[] = []
   for (const row of rows) {
-    const verdict = healthOf(row, figures.get(row.id) ?? emptyFigures, filters.today, ctx.timeZone, holidays)
+    const figures = { ...emptyFigures, overdueMilestones: row.overdue_milestones, dueAfterTarget: row.due_after_target, busiestOpenMinutes: row.busiest_open_minutes }
+    const project = { status: row.status, targetGoLiveOn: row.target_go_live_on, baselineGoLiveOn: row.baseline_go_live_on, completedAt: row.completed_at }
+    const verdict = healthOf(project, figures, today, ctx.timeZone, holidays)
     counts[verdict.health] += 1
     if (verdict.health !== 'ON_TRACK')
-      attention.push({ id: row.id, name: row.name, health: verdict.health, reasons: verdict.reasons, targetGoLiveOn: row.targetGoLiveOn?.toISOString().slice(0, 10) ?? null })
+      attention.push({ id: row.id, name: row.name, health: verdict.health, reasons: verdict.reasons, targetGoLiveOn: row.target_go_live_on?.toISOString().slice(0, 10) ?? null })
   }
   const rank = (h: ProjectHealth) => (h === 'LATE' ? 0 : 1)
   attention.sort((a, b) => rank(a.health) - rank(b.health))

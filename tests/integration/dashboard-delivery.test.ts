@@ -206,6 +206,38 @@ describe('delivery dashboard', () => {
     expect(tasks.find((r) => r.person === 'Bob')).toMatchObject({ overdue: 2, w3: 1 })
   })
 
+  it('project health: an overdue milestone and more open work than working days left make a project at risk', async () => {
+    const org = await createOrg({ timeZone: 'Europe/Berlin', currency: 'EUR' })
+    const admin = await createMember(org, 'ADMIN')
+    const ann = await createMember(org, 'DELIVERY', { name: 'Ann' })
+    const bob = await createMember(org, 'DELIVERY', { name: 'Bob' })
+    const ctx: DashboardCtx = { ...admin.ctx, timeZone: 'Europe/Berlin', currency: 'EUR' }
+    // Wednesday 18 March; target Friday 27 March: 8 working days left (18-20, 23-27)
+    const target = { targetGoLiveOn: day('2026-03-27'), baselineGoLiveOn: day('2026-03-27') }
+    const milestone = await createTestProject(admin.ctx, { name: 'M Milestone overdue' })
+    const busy = await createTestProject(admin.ctx, { name: 'B Busy Ann' })
+    const shared = await createTestProject(admin.ctx, { name: 'S Shared work' })
+    for (const p of [milestone, busy, shared]) await testDb.project.update({ where: { id: p.project.id }, data: target })
+    await testDb.milestone.create({ data: { orgId: org.id, projectId: milestone.project.id, name: 'Kickoff', dueOn: day('2026-03-17'), baselineDueOn: day('2026-03-17'), position: 1 } })
+    const open = (p: typeof busy, assigneeId: string, hours: number, i: number) =>
+      testDb.task.create({ data: { orgId: org.id, projectId: p.project.id, columnId: p.column('TODO').id, title: `T${i}`, position: i, assigneeId, dueOn: day('2026-03-20'), baselineDueOn: day('2026-03-20'), estimateMinutes: hours * 60 } })
+    // Ann alone has 9 days of work (72 h) on B; on S the same 72 h is split between Ann and Bob
+    await open(busy, ann.user.id, 40, 1)
+    await open(busy, ann.user.id, 32, 2)
+    await open(shared, ann.user.id, 40, 3)
+    await open(shared, bob.user.id, 32, 4)
+    // done work does not count
+    await testDb.task.create({ data: { orgId: org.id, projectId: shared.project.id, columnId: shared.column('DONE').id, title: 'Done', position: 5, assigneeId: bob.user.id, completedAt: new Date('2026-03-02T10:00:00Z'), completedOn: day('2026-03-02'), estimateMinutes: 80 * 60 } })
+
+    const health = await loadProjectHealth(testDb, ctx, filtersFor(ctx))
+    expect(health.counts).toEqual({ ON_TRACK: 1, AT_RISK: 2, LATE: 0 })
+    // same target: listed in no particular order
+    expect(health.attention.map((p) => [p.name, p.reasons]).sort()).toEqual([
+      ['B Busy Ann', ['The open work needs 9 working days; 8 are left before the target.']],
+      ['M Milestone overdue', ['1 milestone is overdue.']],
+    ])
+  })
+
   it('project health: the projects list’s rules; go-live against the baseline by Berlin month', async () => {
     const s = await buildDelivery()
     const health = await loadProjectHealth(testDb, s.ctx, filtersFor(s.ctx))
