@@ -26,7 +26,7 @@ export function fromDay(day: Day): Date {
 
 /** Today's date in a time zone: at 23:30 UTC it is already tomorrow in Berlin. */
 export function todayIn(timeZone: string, now: Date = new Date()): Day {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
 export function addDays(day: Day, days: number): Day {

@@ -6,7 +6,7 @@ import type { ColumnTotals, DealCard } from '@/lib/crm/board'
 import type { StageDto } from '@/lib/crm/pipelines'
 import { formatMoney } from '@/lib/money'
 import { cn } from '@/components/ui/cn'
-import { SortableDealCard } from './deal-card'
+import { SortableDealCard, type MoveMenu } from './deal-card'
 
 const kindAccent = { OPEN: 'border-t-accent/60', WON: 'border-t-success', LOST: 'border-t-danger' } as const
 
@@ -24,8 +24,7 @@ export function BoardColumn({
   onLoadMore,
   canEdit,
   today,
-  stages,
-  onMove,
+  move,
   currency,
   limit,
 }: {
@@ -37,8 +36,7 @@ export function BoardColumn({
   onLoadMore: () => Promise<void>
   canEdit: (card: DealCard) => boolean
   today: string
-  stages: { id: string; name: string }[]
-  onMove: (dealId: string, stageId: string) => void
+  move: MoveMenu
   currency: string
   /** render only the first cards (the server's HTML); all of them once hydrated */
   limit?: number
@@ -78,7 +76,7 @@ export function BoardColumn({
       <div ref={setNodeRef} className={cn('flex flex-1 flex-col gap-2 px-2 pb-2', isOver && 'bg-accent/5')}>
         <SortableContext id={stage.id} items={shown.map((c) => c.id)} strategy={verticalListSortingStrategy}>
           {shown.map((card) => (
-            <SortableDealCard key={card.id} orgSlug={orgSlug} card={card} disabled={!canEdit(card)} today={today} stages={stages} onMove={onMove} />
+            <SortableDealCard key={card.id} orgSlug={orgSlug} card={card} disabled={!canEdit(card)} today={today} move={move} />
           ))}
         </SortableContext>
         {cards.length === 0 ? <p className="px-2 py-6 text-center text-xs text-ink-soft">No deals</p> : null}

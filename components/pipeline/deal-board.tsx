@@ -22,8 +22,9 @@ import { findCard, moveCard } from '@/lib/crm/board-state'
 import type { BoardFilters } from '@/lib/crm/deals.schema'
 import type { Role } from '@/lib/permissions'
 import { BoardColumn } from './board-column'
-import { DealCardView } from './deal-card'
+import { DealCardView, type MoveMenu } from './deal-card'
 import { LostReasonDialog } from './lost-reason-dialog'
+import { CardIconSprite } from '@/components/ui/card-icons'
 import { useHydrated } from '@/components/ui/use-hydrated'
 import { WinDialog } from '@/components/handoff/win-dialog'
 import { announceWin } from '@/components/handoff/deal-project-panel'
@@ -60,6 +61,7 @@ export function DealBoard({
   const [pointerDrag, setPointerDrag] = useState(true)
   const [pendingLost, setPendingLost] = useState<Pending | null>(null)
   const [pendingWin, setPendingWin] = useState<Pending | null>(null)
+  const [menuFor, setMenuFor] = useState<string | null>(null)
   const router = useRouter()
   const hydrated = useHydrated()
   const [, startTransition] = useTransition()
@@ -129,6 +131,14 @@ export function DealBoard({
   /** The non-drag way (WCAG 2.5.7): a card's "Move" menu puts it on top of the chosen stage. */
   function moveToStage(dealId: string, stageId: string) {
     place(columns, columns, dealId, stageId, 0)
+  }
+
+  const move: MoveMenu = {
+    stages: columns.map((c) => ({ id: c.stageId, name: c.stage.name })),
+    onMove: moveToStage,
+    openFor: menuFor,
+    open: setMenuFor,
+    close: () => setMenuFor(null),
   }
 
   function commit(pending: Pending, lost?: { lostReasonId: string; lostNote?: string }) {
@@ -207,6 +217,7 @@ export function DealBoard({
         }}
         accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move a deal, press space, then use the arrow keys, and press space again to drop it.' } }}
       >
+        <CardIconSprite />
         <div className="flex min-h-[60vh] gap-3 overflow-x-auto pb-4" data-testid="deal-board">
           {columns.map((column) => (
             <BoardColumn
@@ -220,8 +231,7 @@ export function DealBoard({
               onLoadMore={() => loadMore(column.stageId)}
               canEdit={canEdit}
               today={today}
-              stages={columns.map((c) => ({ id: c.stageId, name: c.stage.name }))}
-              onMove={moveToStage}
+              move={move}
               currency={currency}
             />
           ))}

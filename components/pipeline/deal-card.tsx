@@ -3,15 +3,24 @@ import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import Link from 'next/link'
 import { DropdownMenu } from 'radix-ui'
-import { Check, ChevronDown, FolderKanban } from 'lucide-react'
+import { Check } from 'lucide-react'
+import { forwardRef, type ButtonHTMLAttributes } from 'react'
 import type { DealCard } from '@/lib/crm/board'
 import { formatDay } from '@/lib/dates'
 import { formatMoney } from '@/lib/money'
 import { Avatar } from '@/components/ui/avatar'
+import { CardIcon } from '@/components/ui/card-icons'
 import { cn } from '@/components/ui/cn'
 import styles from './deal-card.module.css'
 
-type MoveMenu = { stages: { id: string; name: string }[]; onMove: (dealId: string, stageId: string) => void }
+/** The board's "Move to" menus: one is mounted at a time, for the card in `openFor`. */
+export type MoveMenu = {
+  stages: { id: string; name: string }[]
+  onMove: (dealId: string, stageId: string) => void
+  openFor: string | null
+  open: (dealId: string) => void
+  close: () => void
+}
 
 export function DealCardView({ orgSlug, card, today, overlay = false, move }: { orgSlug: string; card: DealCard; today: string; overlay?: boolean; move?: MoveMenu }) {
   const overdue = card.status === 'OPEN' && card.expectedCloseOn !== null && card.expectedCloseOn < today
@@ -65,52 +74,62 @@ function ProjectBadge({ orgSlug, project }: { orgSlug: string; project: NonNulla
       data-testid="project-badge"
       title="The onboarding project built from this deal"
     >
-      <FolderKanban className="size-3" aria-hidden /> Project: {projectLabel[project.status] ?? project.status}
+      <CardIcon name="project" className="size-3" /> Project: {projectLabel[project.status] ?? project.status}
     </Link>
   )
 }
 
+const MoveButton = forwardRef<HTMLButtonElement, { title: string } & ButtonHTMLAttributes<HTMLButtonElement>>(function MoveButton({ title, ...rest }, ref) {
+  return (
+    <button ref={ref} type="button" aria-label={`Move ${title} to stage`} aria-haspopup="menu" className={styles.moveButton} {...rest}>
+      Move to <CardIcon name="chevron" className={styles.i} />
+    </button>
+  )
+})
+
 /**
  * A menu that moves the card without dragging (Enter opens it, arrows or the first letters
- * pick a stage). Its items exist only while it is open, so a board of hundreds of cards
- * does not carry a list of stages on each; its keys never start a keyboard drag.
+ * pick a stage); its keys never start a keyboard drag. Until it is opened the card carries a
+ * plain button: the menu (a dozen components) is mounted only for the card whose menu is open,
+ * so a board of hundreds of cards stays cheap to render.
  */
-function MoveToStage({ card, stages, onMove }: { card: DealCard } & MoveMenu) {
+function MoveToStage({ card, stages, onMove, openFor, open, close }: { card: DealCard } & MoveMenu) {
   return (
     <div className={styles.move} onKeyDown={(e) => e.stopPropagation()} onPointerDown={(e) => e.stopPropagation()}>
-      <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger
-          aria-label={`Move ${card.title} to stage`}
-          className={styles.moveButton}
-        >
-          Move to <ChevronDown className={styles.i} aria-hidden />
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-md border border-line bg-surface p-1 text-sm shadow-lg">
-            <DropdownMenu.RadioGroup value={card.stageId} onValueChange={(stageId) => stageId !== card.stageId && onMove(card.id, stageId)}>
-              {stages.map((s) => (
-                <DropdownMenu.RadioItem
-                  key={s.id}
-                  value={s.id}
-                  className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-muted data-[state=checked]:font-medium"
-                >
-                  <span className="w-3">
-                    <DropdownMenu.ItemIndicator>
-                      <Check className="size-3" aria-hidden />
-                    </DropdownMenu.ItemIndicator>
-                  </span>
-                  {s.name}
-                </DropdownMenu.RadioItem>
-              ))}
-            </DropdownMenu.RadioGroup>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      {openFor !== card.id ? (
+        <MoveButton title={card.title} onClick={() => open(card.id)} />
+      ) : (
+        <DropdownMenu.Root modal={false} defaultOpen onOpenChange={(next) => (next ? undefined : close())}>
+          <DropdownMenu.Trigger asChild>
+            <MoveButton title={card.title} />
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-md border border-line bg-surface p-1 text-sm shadow-lg">
+              <DropdownMenu.RadioGroup value={card.stageId} onValueChange={(stageId) => stageId !== card.stageId && onMove(card.id, stageId)}>
+                {stages.map((s) => (
+                  <DropdownMenu.RadioItem
+                    key={s.id}
+                    value={s.id}
+                    className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-muted data-[state=checked]:font-medium"
+                  >
+                    <span className="w-3">
+                      <DropdownMenu.ItemIndicator>
+                        <Check className="size-3" aria-hidden />
+                      </DropdownMenu.ItemIndicator>
+                    </span>
+                    {s.name}
+                  </DropdownMenu.RadioItem>
+                ))}
+              </DropdownMenu.RadioGroup>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      )}
     </div>
   )
 }
 
-export function SortableDealCard({ orgSlug, card, disabled, today, stages, onMove }: { orgSlug: string; card: DealCard; disabled: boolean; today: string } & MoveMenu) {
+export function SortableDealCard({ orgSlug, card, disabled, today, move }: { orgSlug: string; card: DealCard; disabled: boolean; today: string; move: MoveMenu }) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, disabled })
   return (
     <div
@@ -122,7 +141,7 @@ export function SortableDealCard({ orgSlug, card, disabled, today, stages, onMov
       aria-roledescription={disabled ? undefined : 'draggable deal'}
       aria-label={`${card.title}${card.companyName ? `, ${card.companyName}` : ''}`}
     >
-      <DealCardView orgSlug={orgSlug} card={card} today={today} move={disabled ? undefined : { stages, onMove }} />
+      <DealCardView orgSlug={orgSlug} card={card} today={today} move={disabled ? undefined : move} />
     </div>
   )
 }

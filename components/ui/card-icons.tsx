@@ -1,6 +1,6 @@
-import { CalendarDays, CheckCircle2, Ellipsis, ListChecks, Lock, MessageSquare, OctagonAlert, SignalHigh, SignalLow, SignalMedium } from 'lucide-react'
+import { CalendarDays, CheckCircle2, ChevronDown, Ellipsis, FolderKanban, ListChecks, Lock, MessageSquare, OctagonAlert, SignalHigh, SignalLow, SignalMedium } from 'lucide-react'
 
-// A board draws hundreds of cards with the same few icons. Inline, each lucide icon is
+// A board (deals or tasks) draws hundreds of cards with the same few icons. Inline, each lucide icon is
 // 300-600 bytes of SVG per card (half a megabyte for a 300-task board); so the board draws
 // them once in a hidden sprite and each card refers to them with <use>.
 
@@ -10,6 +10,8 @@ const icons = {
   comment: MessageSquare,
   lock: Lock,
   menu: Ellipsis,
+  chevron: ChevronDown,
+  project: FolderKanban,
   done: CheckCircle2,
   URGENT: OctagonAlert,
   HIGH: SignalHigh,

@@ -3,7 +3,7 @@ import { DropdownMenu } from 'radix-ui'
 import { Check, PanelRightOpen } from 'lucide-react'
 import { forwardRef, type ButtonHTMLAttributes, type ReactElement } from 'react'
 import type { TaskCard } from '@/lib/pm/board-query'
-import { CardIcon } from './card-icons'
+import { CardIcon } from '@/components/ui/card-icons'
 import styles from './task-card.module.css'
 
 export type CardMenuProps = {

@@ -7,7 +7,7 @@ import { formatDay } from '@/lib/dates'
 import { Avatar } from '@/components/ui/avatar'
 import { cn } from '@/components/ui/cn'
 import { priorityLabels } from '@/lib/pm/tasks.schema'
-import { CardIcon } from './card-icons'
+import { CardIcon } from '@/components/ui/card-icons'
 import styles from './task-card.module.css'
 import { CardMenu, MenuButton, type CardMenuProps } from './card-menu'
 
