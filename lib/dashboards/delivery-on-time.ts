@@ -2,13 +2,14 @@ import 'server-only'
 import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
-import { projectScope, taskScope } from '@/lib/dashboards/delivery-scope'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { projectScope } from '@/lib/dashboards/delivery-scope'
 
 // On-time rate of tasks: completed on or before their BASELINE due date (the first due date,
 // which never moves) / completed tasks that have a baseline, for tasks completed in the range.
 // `completed_on` is the completion day in the organization's time zone (set by the task
-// services), so months are the organization's months. One scan, folded to a row per month,
-// project and person, then five groupings of those rows.
+// services), so months are the organization's months. The task triggers keep the completions per
+// month, project and person (task_completion_month, ADR 0013); five groupings of those rows.
 
 export type OnTimeDimension = 'month' | 'project' | 'template' | 'assignee' | 'total'
 export type OnTimeGroup = {
@@ -25,17 +26,19 @@ export const MIN_PROJECT_TASKS = 3
 /** How many worst and best projects are kept. */
 export const PROJECT_RANK = 10
 
+/** The rollups' key for unassigned tasks (a key cannot be null). */
+const UNASSIGNED = '00000000-0000-0000-0000-000000000000'
+
 export async function loadOnTime(db: Db, ctx: DashboardCtx, filters: DashboardFilters): Promise<OnTimeGroup[]> {
+  const person = filters.ownerId ? Prisma.sql` AND c.assignee_key = ${filters.ownerId}::uuid` : Prisma.empty
   const rows = await db.$queryRaw<{ dim: OnTimeDimension; key: string | null; label: string | null; completed: number; on_time: number }[]>`
     WITH fine AS (
-      -- one pass over the completions (index only), down to a row per month, project and person
-      SELECT date_trunc('month', t.completed_on::timestamp) AS month, t.project_id, t.assignee_id,
-        count(*)::int AS completed, count(*) FILTER (WHERE t.completed_on <= t.baseline_due_on)::int AS on_time
-      FROM task t
-      WHERE ${taskScope(ctx, filters)}
-        AND t.completed_at IS NOT NULL AND t.baseline_due_on IS NOT NULL
-        AND t.completed_on >= ${filters.from}::date AND t.completed_on < ${filters.toExclusive}::date
-      GROUP BY 1, 2, 3
+      -- the completions of the range per month, project and person, from the rollup the task
+      -- triggers keep (ADR 0013) instead of every completed task
+      SELECT c.month, c.project_id, nullif(c.assignee_key, ${UNASSIGNED}::uuid) AS assignee_id, c.completed, c.on_time
+      FROM task_completion_month c
+      WHERE c.org_id = ${ctx.orgId}::uuid${person} AND c.completed > 0
+        AND c.month >= ${filters.from}::date AND c.month < ${filters.toExclusive}::date
     ), done AS (
       SELECT fine.*, p.template_id FROM fine JOIN project p ON p.id = fine.project_id WHERE ${projectScope(ctx, filters)}
     ), grouped AS (

@@ -15,8 +15,10 @@ type Params = Promise<{ orgSlug: string; projectId: string }>
 const loadHeader = cache(async (orgSlug: string, projectId: string) => {
   const member = await memberForPage(orgSlug, 'projects:read', `/${orgSlug}/projects/${projectId}`)
   if (!isUuid(projectId)) notFound()
-  const project = await orNotFound(getProjectHeader(db, ctxOf(member), projectId))
-  const people = project.canWrite ? (await listMembers(db, ctxOf(member))).map((m) => ({ value: m.userId, label: m.name })) : []
+  const ctx = ctxOf(member)
+  // side by side: the member list is dropped when the project is read-only for this person
+  const [project, members] = await Promise.all([orNotFound(getProjectHeader(db, ctx, projectId)), listMembers(db, ctx)])
+  const people = project.canWrite ? members.map((m) => ({ value: m.userId, label: m.name })) : []
   return { project, people }
 })
 

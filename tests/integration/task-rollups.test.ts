@@ -5,9 +5,10 @@ import { createMember, createOrg } from '../factories'
 import { createTestProject } from '../factories/projects'
 import { testDb } from '../setup/db'
 
-// project_open_work is kept by triggers on task (migration 20261203040000_project_open_work):
-// after any write through the services, or straight SQL, it must equal the open work counted
-// from the tasks themselves. Project health on the delivery dashboard reads it.
+// project_open_work and task_completion_month are kept by triggers on task (migration
+// 20261203040000_task_rollups, ADR 0013): after any write through the services, or straight
+// SQL, they must equal what the tasks themselves say. Project health and the on-time figures
+// of the delivery dashboard read them.
 
 const UNASSIGNED = '00000000-0000-0000-0000-000000000000'
 
@@ -25,9 +26,26 @@ async function bothSides() {
   return { kept, counted }
 }
 
+type Done = { month: string; project_id: string; assignee_key: string; completed: number; on_time: number }
+
+/** Completions per month, project and person: the rollup and the tasks. */
+async function completions() {
+  const kept = await testDb.$queryRaw<Done[]>`
+    SELECT to_char(month, 'YYYY-MM') AS month, project_id::text, assignee_key::text, completed, on_time
+    FROM task_completion_month WHERE completed <> 0 OR on_time <> 0 ORDER BY 1, 2, 3`
+  const counted = await testDb.$queryRaw<Done[]>`
+    SELECT to_char(completed_on, 'YYYY-MM') AS month, project_id::text, coalesce(assignee_id, ${UNASSIGNED}::uuid)::text AS assignee_key,
+      count(*)::int AS completed, count(*) FILTER (WHERE completed_on <= baseline_due_on)::int AS on_time
+    FROM task WHERE completed_at IS NOT NULL AND completed_on IS NOT NULL AND baseline_due_on IS NOT NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
+  return { kept, counted }
+}
+
 async function expectInStep() {
   const { kept, counted } = await bothSides()
   expect(kept).toEqual(counted)
+  const done = await completions()
+  expect(done.kept).toEqual(done.counted)
   return kept
 }
 
@@ -40,7 +58,7 @@ async function setup() {
   return { admin, ann, bob, project }
 }
 
-describe('project open work (kept by triggers)', () => {
+describe('task rollups (kept by triggers)', () => {
   it('follows tasks created, re-estimated, reassigned, moved, completed, reopened and deleted', async () => {
     const { admin, ann, bob, project } = await setup()
     const todo = project.column('TODO').id
@@ -74,6 +92,30 @@ describe('project open work (kept by triggers)', () => {
     expect((await expectInStep()).find((r) => r.assignee_key === bob.user.id)).toBeUndefined()
   })
 
+  it('counts completions per month on time or late against the baseline, also after the due date moves', async () => {
+    const { admin, ann, project } = await setup()
+    const task = (title: string, dueOn: string) =>
+      testDb.task.create({ data: { orgId: project.project.orgId, projectId: project.project.id, columnId: project.column('TODO').id, title, position: 1, assigneeId: ann.user.id, dueOn: new Date(`${dueOn}T00:00:00Z`), baselineDueOn: new Date(`${dueOn}T00:00:00Z`) } })
+    const complete = (id: string, on: string) => testDb.task.update({ where: { id }, data: { completedAt: new Date(`${on}T12:00:00Z`), completedOn: new Date(`${on}T00:00:00Z`) } })
+    const early = await task('Early', '2026-03-10')
+    const late = await task('Late', '2026-03-10')
+    await complete(early.id, '2026-03-09')
+    await complete(late.id, '2026-04-02')
+    // the due date moves after the fact: still late against the baseline
+    await updateTask(testDb, admin.ctx, { taskId: late.id, dueOn: '2026-04-30' })
+    await expectInStep()
+    const rows = (await completions()).kept
+    expect(rows.map((r) => [r.month, r.completed, r.on_time])).toEqual([
+      ['2026-03', 1, 1],
+      ['2026-04', 1, 0],
+    ])
+    // reopened: the completion goes away; completed again in March on time
+    await testDb.task.update({ where: { id: late.id }, data: { completedAt: null, completedOn: null } })
+    await complete(late.id, '2026-03-10')
+    await expectInStep()
+    expect((await completions()).kept.map((r) => [r.month, r.completed, r.on_time])).toEqual([['2026-03', 2, 2]])
+  })
+
   it('stays right under concurrent completions of the same person’s tasks', async () => {
     const { ann, project } = await setup()
     const tasks = await Promise.all(
@@ -96,8 +138,10 @@ describe('project open work (kept by triggers)', () => {
   it('goes with a project deleted together with its tasks', async () => {
     const { admin, ann, project } = await setup()
     await createTask(testDb, admin.ctx, { projectId: project.project.id, columnId: project.column('TODO').id, title: 'Configure', assigneeId: ann.user.id, priority: 'NONE' })
+    await testDb.task.updateMany({ where: { projectId: project.project.id }, data: { completedAt: new Date(), completedOn: new Date('2026-03-02T00:00:00Z'), baselineDueOn: new Date('2026-03-03T00:00:00Z') } })
     await testDb.project.delete({ where: { id: project.project.id } })
     expect(await testDb.$queryRaw<unknown[]>`SELECT * FROM project_open_work`).toEqual([])
+    expect(await testDb.$queryRaw<unknown[]>`SELECT * FROM task_completion_month`).toEqual([])
     await expectInStep()
   })
 })
