@@ -25,6 +25,7 @@ import { BoardColumn } from './board-column'
 import { DealCardView, type MoveMenu } from './deal-card'
 import { LostReasonDialog } from './lost-reason-dialog'
 import { CardIconSprite } from '@/components/ui/card-icons'
+import { refocusAfterMenu } from '@/components/ui/menu-focus'
 import { useHydrated } from '@/components/ui/use-hydrated'
 import { WinDialog } from '@/components/handoff/win-dialog'
 import { announceWin } from '@/components/handoff/deal-project-panel'
@@ -32,6 +33,8 @@ import type { WinResult } from '@/lib/handoff/win-deal'
 
 /** Cards per column in the server's HTML; the rest of the first page appears on hydration. */
 const SERVER_CARDS = 10
+
+const moveButtonOf = (dealId: string) => `[data-deal-id="${dealId}"] [aria-haspopup="menu"]`
 
 type ColumnState = { stageId: string; stage: Column['stage']; cards: DealCard[]; totals: Column['totals']; nextCursor: string | null }
 type Pending = { dealId: string; stageId: string; version: number; afterId?: string; beforeId?: string; snapshot: ColumnState[] }
@@ -135,10 +138,18 @@ export function DealBoard({
 
   const move: MoveMenu = {
     stages: columns.map((c) => ({ id: c.stageId, name: c.stage.name })),
-    onMove: moveToStage,
+    // the card may be drawn again in another column: its menu must not open there again
+    onMove: (dealId, stageId) => {
+      setMenuFor(null)
+      moveToStage(dealId, stageId)
+      refocusAfterMenu(moveButtonOf(dealId))
+    },
     openFor: menuFor,
     open: setMenuFor,
-    close: () => setMenuFor(null),
+    close: (dealId) => {
+      setMenuFor(null)
+      refocusAfterMenu(moveButtonOf(dealId))
+    },
   }
 
   function commit(pending: Pending, lost?: { lostReasonId: string; lostNote?: string }) {
@@ -218,7 +229,7 @@ export function DealBoard({
         accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move a deal, press space, then use the arrow keys, and press space again to drop it.' } }}
       >
         <CardIconSprite />
-        <div className="flex min-h-[60vh] gap-3 overflow-x-auto pb-4" data-testid="deal-board">
+        <div className="flex min-h-[60vh] gap-3 overflow-x-auto pb-4" data-testid="deal-board" data-hydrated={hydrated ? true : undefined}>
           {columns.map((column) => (
             <BoardColumn
               key={column.stageId}

@@ -19,7 +19,7 @@ export type MoveMenu = {
   onMove: (dealId: string, stageId: string) => void
   openFor: string | null
   open: (dealId: string) => void
-  close: () => void
+  close: (dealId: string) => void
 }
 
 export function DealCardView({ orgSlug, card, today, overlay = false, move }: { orgSlug: string; card: DealCard; today: string; overlay?: boolean; move?: MoveMenu }) {
@@ -99,7 +99,7 @@ function MoveToStage({ card, stages, onMove, openFor, open, close }: { card: Dea
       {openFor !== card.id ? (
         <MoveButton title={card.title} onClick={() => open(card.id)} />
       ) : (
-        <DropdownMenu.Root modal={false} defaultOpen onOpenChange={(next) => (next ? undefined : close())}>
+        <DropdownMenu.Root modal={false} defaultOpen onOpenChange={(next) => (next ? undefined : close(card.id))}>
           <DropdownMenu.Trigger asChild>
             <MoveButton title={card.title} />
           </DropdownMenu.Trigger>

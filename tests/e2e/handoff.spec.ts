@@ -1,23 +1,11 @@
 // The handoff as a sales rep lives it: drag a deal to Won, confirm the dialog, open the new
 // project and find its tasks, dates, people and brief; follow the link back to the deal and
 // see the project's progress there; winning again never makes a second project.
-import { test, expect, type Locator, type Page } from '@playwright/test'
+import { test, expect } from '@playwright/test'
+import { card, column, dragTo } from './deal-board'
 import { authFile } from './fixtures'
 
 test.use({ storageState: authFile('SALES'), viewport: { width: 1920, height: 1000 } })
-
-const column = (page: Page, name: string) => page.locator(`[data-testid="board-column"][data-stage="${name}"]`)
-const card = (scope: Locator, title: string) => scope.getByTestId('deal-card').filter({ hasText: title })
-
-async function dragTo(page: Page, source: Locator, target: Locator) {
-  const from = (await source.boundingBox())!
-  const to = (await target.boundingBox())!
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 })
-  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 15 })
-  await page.mouse.up()
-}
 
 test('a won deal becomes its onboarding project, with the brief, and links back', async ({ page }) => {
   test.setTimeout(120_000)

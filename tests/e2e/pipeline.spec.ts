@@ -1,22 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { card, column, dragTo } from './deal-board'
 import { authFile } from './fixtures'
 
 // A sales rep's board: "mine" by default, create a deal, drag it across stages
 // (mouse and keyboard), lose one with a reason, and see the column totals follow.
 test.use({ storageState: authFile('SALES') })
-
-const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`)
-const card = (scope: Page | Locator, title: string) => scope.getByTestId('deal-card').filter({ hasText: title })
-
-async function dragTo(page: Page, source: Locator, target: Locator) {
-  const from = (await source.boundingBox())!
-  const to = (await target.boundingBox())!
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 })
-  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 15 })
-  await page.mouse.up()
-}
 
 test('a sales rep creates a deal, drags it through stages, and loses another with a reason', async ({ page }) => {
   test.slow()
@@ -52,10 +40,17 @@ test('a sales rep creates a deal, drags it through stages, and loses another wit
   await page.getByRole('button', { name: `Move ${title} to stage` }).focus()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('menuitemradio', { name: 'Proposal' })).toHaveAttribute('aria-checked', 'true')
+  await page.keyboard.press('Escape')
+  // closing the menu gives the focus back to its button, so the keyboard user can go on
+  const moveButton = page.getByRole('button', { name: `Move ${title} to stage` })
+  await expect(moveButton).toBeFocused()
+  await page.keyboard.press('Enter')
   await page.keyboard.type('Neg')
   await page.keyboard.press('Enter')
   await expect(card(column(page, 'Negotiation'), title)).toBeVisible()
   await expect(page.getByText('Moved to Negotiation.')).toBeVisible()
+  // the card is drawn again in its new column; the focus follows it
+  await expect(moveButton).toBeFocused()
   await page.reload()
   await expect(card(column(page, 'Negotiation'), title)).toBeVisible()
 

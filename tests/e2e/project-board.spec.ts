@@ -73,7 +73,14 @@ test('a delivery lead works the board: drag, a blocked task refuses to start, co
   await expect(card(column(page, 'To do'), blocked)).toBeVisible()
 
   // Without dragging (the card's menu), to Done: "Complete anyway?" and it is done.
-  await page.getByRole('button', { name: `Actions for ${blocked}` }).click()
+  // From the keyboard, Escape closes the menu and gives the focus back to its button.
+  const actions = page.getByRole('button', { name: `Actions for ${blocked}` })
+  await actions.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('menuitemradio', { name: 'Done' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(actions).toBeFocused()
+  await actions.click()
   await page.getByRole('menuitemradio', { name: 'Done' }).click()
   const complete = page.getByRole('dialog', { name: 'Complete anyway?' })
   await complete.getByRole('button', { name: 'Complete anyway' }).click()

@@ -9,7 +9,7 @@ import styles from './task-card.module.css'
 export type CardMenuProps = {
   columns: { id: string; name: string }[]
   onMove: (taskId: string, columnId: string) => void
-  onClose: () => void
+  onClose: (taskId: string) => void
 }
 
 /** The "…" button of a card; its keys and pointer never start a drag. */
@@ -51,7 +51,7 @@ const item = 'flex cursor-default select-none items-center gap-2 rounded px-2 py
  */
 export function CardMenu({ card, columns, onMove, onClose, open, children }: CardMenuProps & { card: TaskCard; open: (taskId: string) => void; children: ReactElement }) {
   return (
-    <DropdownMenu.Root defaultOpen onOpenChange={(next) => (next ? undefined : onClose())}>
+    <DropdownMenu.Root defaultOpen onOpenChange={(next) => (next ? undefined : onClose(card.id))}>
       <DropdownMenu.Trigger asChild>{children}</DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

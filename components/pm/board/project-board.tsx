@@ -29,6 +29,7 @@ import { cn } from '@/components/ui/cn'
 import { BlockedMoveDialog, type BlockedMove } from './blocked-move-dialog'
 import { BoardCell } from './board-cell'
 import { CardIconSprite } from '@/components/ui/card-icons'
+import { refocusAfterMenu } from '@/components/ui/menu-focus'
 import { unpackCards, type PackedCards } from './card-pack'
 import { ALL_LANE, cardsIn, cellId, laneOf, lanesOf, mergeCards, moveCard, NO_LANE_VALUE, parseCellId, placeOf } from './board-state'
 import { ColumnDialogs, type ColumnDialog } from './column-dialogs'
@@ -51,6 +52,8 @@ const collisions: CollisionDetection = (args) => {
  * hydration (the data is already there), so the page is fast and nothing visible moves.
  */
 const SERVER_CARDS = 8
+
+const menuButtonOf = (taskId: string) => `[data-task-id="${taskId}"] [aria-haspopup="menu"]`
 
 type Pending = { taskId: string; toColumnId: string; version: number; afterId?: string; beforeId?: string; snapshot: TaskCard[]; done?: boolean }
 
@@ -242,7 +245,20 @@ export function ProjectBoard({ orgSlug, board, packed, search }: { orgSlug: stri
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled.`,
   }
 
-  const menu = useMemo(() => ({ columns: columns.map((c) => ({ id: c.id, name: c.name })), onMove: moveToColumn, onClose: () => setMenuFor(null) }), [columns, cards, lanesMode]) // eslint-disable-line react-hooks/exhaustive-deps
+  const menu = useMemo(
+    () => ({
+      columns: columns.map((c) => ({ id: c.id, name: c.name })),
+      onMove: (taskId: string, columnId: string) => {
+        moveToColumn(taskId, columnId)
+        refocusAfterMenu(menuButtonOf(taskId))
+      },
+      onClose: (taskId: string) => {
+        setMenuFor(null)
+        refocusAfterMenu(menuButtonOf(taskId))
+      },
+    }),
+    [columns, cards, lanesMode], // eslint-disable-line react-hooks/exhaustive-deps
+  )
   const active = activeId ? cardOf(activeId) : undefined
   const joined = !lanesMode
   const showMilestone = lanesMode !== 'milestone'
