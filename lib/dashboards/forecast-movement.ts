@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
 import { forecastDealScope } from '@/lib/dashboards/forecast-scope'
-import { instantIn, monthOfInstant } from '@/lib/dashboards/org-time'
+import { instantIn, monthBucket, monthOfBucket } from '@/lib/dashboards/org-time'
 
 // Pipeline movement by month (org time zone), each deal counted at most once per month and kind:
 // - entered: deals created in the month (deal.created_at, the time of the 'deal.created' entry);
@@ -20,19 +20,22 @@ type Row = { kind: 'entered' | 'advanced' | 'won' | 'lost'; month: string; deals
 
 export async function loadMovement(db: Db, ctx: DashboardCtx, filters: DashboardFilters): Promise<MovementMonth[]> {
   const scope = forecastDealScope(ctx, filters)
+  const month = (column: Prisma.Sql) => monthBucket(ctx, column, filters.from, filters.toExclusive)
   const rows = await db.$queryRaw<Row[]>`
-    SELECT kind, to_char(month, 'YYYY-MM') AS month, deals FROM (
-    SELECT 'entered' AS kind, ${monthOfInstant(ctx, Prisma.sql`d.created_at`)} AS month, count(*)::int AS deals
+    SELECT kind, ${monthOfBucket(filters.from, Prisma.sql`month`)} AS month, deals FROM (
+    SELECT 'entered' AS kind, ${month(Prisma.sql`d.created_at`)} AS month, count(*)::int AS deals
     FROM deal d
     WHERE ${scope} AND ${instantIn(ctx, Prisma.sql`d.created_at`, filters.from, filters.toExclusive)}
     GROUP BY 2
     UNION ALL
-    SELECT lower(d.status::text), ${monthOfInstant(ctx, Prisma.sql`d.closed_at`)}, count(*)::int
-    FROM deal d
-    WHERE ${scope} AND d.status IN ('WON', 'LOST') AND ${instantIn(ctx, Prisma.sql`d.closed_at`, filters.from, filters.toExclusive)}
-    GROUP BY 1, 2
+    SELECT lower(status::text), month, deals FROM (
+      SELECT d.status, ${month(Prisma.sql`d.closed_at`)} AS month, count(*)::int AS deals
+      FROM deal d
+      WHERE ${scope} AND d.status IN ('WON', 'LOST') AND ${instantIn(ctx, Prisma.sql`d.closed_at`, filters.from, filters.toExclusive)}
+      GROUP BY 1, 2
+    ) closed
     UNION ALL
-    SELECT 'advanced', ${monthOfInstant(ctx, Prisma.sql`l.created_at`)}, count(DISTINCT l.entity_id)::int
+    SELECT 'advanced', ${month(Prisma.sql`l.created_at`)}, count(DISTINCT l.entity_id)::int
     FROM activity_log l
     JOIN pipeline_stage sf ON sf.id = (l.changes -> 'stageId' ->> 'from')::uuid
     JOIN pipeline_stage st ON st.id = (l.changes -> 'stageId' ->> 'to')::uuid

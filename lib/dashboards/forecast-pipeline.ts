@@ -4,12 +4,12 @@ import type { Db } from '@/lib/db'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
 import { currentMonthStart, forecastDealScope } from '@/lib/dashboards/forecast-scope'
-import { instantIn, monthOfInstant } from '@/lib/dashboards/org-time'
+import { instantIn, monthBucket, monthOfBucket } from '@/lib/dashboards/org-time'
 
 // The forecast: open deals by expected close month (amount and amount x probability / 100, by
 // stage and its forecast category), closed-won by close month in the org's time zone, overdue
 // open deals, and what was left out (OMITTED stages, no expected close date, other currencies).
-// One scan of the deals in scope, one grouping.
+// One scan of the open deals and one of the won deals of the range, each grouped at once.
 
 export type PipelineCell = {
   month: string
@@ -50,42 +50,54 @@ type Row = {
 }
 
 export async function loadForecastPipeline(db: Db, ctx: DashboardCtx, filters: DashboardFilters): Promise<ForecastPipeline> {
-  const closedInRange = instantIn(ctx, Prisma.sql`d.closed_at`, filters.from, filters.toExclusive)
+  const months = filters.months.length
+  const current = currentMonthStart(filters)
+  const inRange = Prisma.sql`g.bucket BETWEEN 1 AND ${months}`
   // Each deal falls in one part; 'overdue' holds the overdue deals BEFORE the range (those in
-  // the range are in their month's cells, added below).
+  // the range are in their month's cells, added below). The deals are first grouped on what the
+  // parts and sums need (month number, stage, probability): the parts, the weighting and the
+  // names are then worked out on those few groups, not on every deal.
   const rows = await db.$queryRaw<Row[]>`
-    WITH scoped AS (
-      -- only columns of deal_open_forecast_idx: the open deals are read from the index alone
-      SELECT 'OPEN'::"DealStatus" AS status, d.currency, d.amount_minor, d.probability, d.expected_close_on, NULL::timestamptz AS closed_at, d.stage_id
-      FROM deal d WHERE ${forecastDealScope(ctx, filters)} AND d.status = 'OPEN'
-      UNION ALL
-      SELECT d.status, d.currency, d.amount_minor, d.probability, d.expected_close_on, d.closed_at, d.stage_id
-      FROM deal d WHERE ${forecastDealScope(ctx, filters)} AND d.status = 'WON' AND ${closedInRange}
-    ), parts AS (
-      SELECT CASE
-          WHEN d.currency <> ${ctx.currency} THEN CASE WHEN d.status = 'WON' OR (s.forecast_category <> 'OMITTED' AND d.expected_close_on >= ${filters.from}::date AND d.expected_close_on < ${filters.toExclusive}::date) THEN 'other' END
-          WHEN d.status = 'WON' THEN 'won'
-          WHEN s.forecast_category = 'OMITTED' THEN CASE WHEN d.expected_close_on >= ${filters.from}::date AND d.expected_close_on < ${filters.toExclusive}::date THEN 'omitted' END
-          WHEN d.expected_close_on IS NULL THEN 'undated'
-          WHEN d.expected_close_on >= ${filters.from}::date AND d.expected_close_on < ${filters.toExclusive}::date THEN 'open'
-          WHEN d.expected_close_on < ${currentMonthStart(filters)}::date THEN 'overdue'
-        END AS part,
-        CASE WHEN d.status = 'WON' THEN ${monthOfInstant(ctx, Prisma.sql`d.closed_at`)} ELSE date_trunc('month', d.expected_close_on::timestamp) END AS month,
-        d.stage_id, d.amount_minor, d.probability
-      FROM scoped d JOIN pipeline_stage s ON s.id = d.stage_id
+    WITH open_groups AS (
+      -- only columns of deal_open_forecast_idx: read from the index alone. Open deals expected
+      -- after the range and the current month count nowhere.
+      SELECT d.stage_id, d.currency = ${ctx.currency} AS home, d.probability,
+        width_bucket(d.expected_close_on, (SELECT array_agg(m::date ORDER BY m) FROM generate_series(${filters.from}::timestamp, ${filters.toExclusive}::timestamp, interval '1 month') m)) AS bucket,
+        d.expected_close_on < ${current}::date AS before_current,
+        count(*)::int AS deals, sum(d.amount_minor) AS amount
+      FROM deal d
+      WHERE ${forecastDealScope(ctx, filters)} AND d.status = 'OPEN'
+        AND (d.expected_close_on < greatest(${filters.toExclusive}::date, ${current}::date) OR d.expected_close_on IS NULL)
+      GROUP BY 1, 2, 3, 4, 5
+    ), won_groups AS (
+      SELECT d.currency = ${ctx.currency} AS home, ${monthBucket(ctx, Prisma.sql`d.closed_at`, filters.from, filters.toExclusive)} AS bucket,
+        count(*)::int AS deals, sum(d.amount_minor) AS amount
+      FROM deal d
+      WHERE ${forecastDealScope(ctx, filters)} AND d.status = 'WON' AND ${instantIn(ctx, Prisma.sql`d.closed_at`, filters.from, filters.toExclusive)}
+      GROUP BY 1, 2
     ), cells AS (
-      -- the CASE above is evaluated once per deal; the few groups are folded below
-      SELECT part, month, stage_id, count(*)::int AS deals, sum(amount_minor) AS amount, sum(amount_minor::numeric * probability) AS weighted_x100
-      FROM parts GROUP BY 1, 2, 3
+      SELECT CASE
+          WHEN NOT g.home THEN CASE WHEN s.forecast_category <> 'OMITTED' AND ${inRange} THEN 'other' END
+          WHEN s.forecast_category = 'OMITTED' THEN CASE WHEN ${inRange} THEN 'omitted' END
+          WHEN g.bucket IS NULL THEN 'undated'
+          WHEN ${inRange} THEN 'open'
+          WHEN g.before_current THEN 'overdue'
+        END AS part,
+        g.bucket, g.stage_id, g.deals, g.amount, g.amount::numeric * g.probability AS weighted_x100
+      FROM open_groups g JOIN pipeline_stage s ON s.id = g.stage_id
+      UNION ALL
+      SELECT CASE WHEN g.home THEN 'won' ELSE 'other' END, g.bucket, NULL, g.deals, g.amount, NULL
+      FROM won_groups g
     ), grouped AS (
-      SELECT part, CASE WHEN part IN ('open', 'won') THEN month END AS month, CASE WHEN part = 'open' THEN stage_id END AS stage_id,
+      SELECT part, CASE WHEN part IN ('open', 'won') THEN bucket END AS bucket, CASE WHEN part = 'open' THEN stage_id END AS stage_id,
         sum(deals)::int AS deals, sum(amount) AS amount, round(sum(weighted_x100) / 100) AS weighted
       FROM cells WHERE part IS NOT NULL
       GROUP BY 1, 2, 3
     )
-    SELECT g.part, to_char(g.month, 'YYYY-MM') AS month, g.stage_id::text, s.name AS stage_name, s.position AS stage_position, p.name AS pipeline_name,
+    SELECT g.part, ${monthOfBucket(filters.from, Prisma.sql`g.bucket`)} AS month, g.stage_id::text, s.name AS stage_name, s.position AS stage_position, p.name AS pipeline_name,
       s.forecast_category::text AS category, g.deals, g.amount, g.weighted
-    FROM grouped g LEFT JOIN pipeline_stage s ON s.id = g.stage_id LEFT JOIN pipeline p ON p.id = s.pipeline_id`
+    FROM grouped g LEFT JOIN pipeline_stage s ON s.id = g.stage_id LEFT JOIN pipeline p ON p.id = s.pipeline_id
+    ORDER BY g.part, g.bucket, p.name, s.position`
   const totals = (part: Row['part']): PipelineTotals => {
     const r = rows.find((x) => x.part === part)
     return { deals: Number(r?.deals ?? 0), amount: Number(r?.amount ?? 0), weighted: Number(r?.weighted ?? 0) }
@@ -103,8 +115,7 @@ export async function loadForecastPipeline(db: Db, ctx: DashboardCtx, filters: D
       amount: Number(r.amount ?? 0),
       weighted: Number(r.weighted ?? 0),
     }))
-  const current = currentMonthStart(filters).slice(0, 7)
-  const overdue = [totals('overdue'), ...open.filter((c) => c.month < current)].reduce(
+  const overdue = [totals('overdue'), ...open.filter((c) => c.month < current.slice(0, 7))].reduce(
     (t, c) => ({ deals: t.deals + c.deals, amount: t.amount + c.amount, weighted: t.weighted + c.weighted }),
     { deals: 0, amount: 0, weighted: 0 },
   )

@@ -224,6 +224,39 @@ describe('sales forecast dashboard', () => {
     ])
   })
 
+  it('counts a deal closed or created in the first of two midnights in the month the org calendar gives it (America/Havana, 1 November 2026)', async () => {
+    // Havana leaves daylight time at 01:00 on 1 November 2026: 00:00-00:59 happens twice, first
+    // at 04:00-04:59 UTC (UTC-4), then at 05:00-05:59 UTC (UTC-5). Both are November; 03:30 UTC
+    // is 23:30 on 31 October.
+    const org = await createOrg({ timeZone: 'America/Havana', currency: 'EUR' })
+    const manager = await createMember(org, 'MANAGER')
+    const { pipeline, stage } = await createSalesSetup(manager.ctx)
+    let n = 0
+    const closed = (status: 'WON' | 'LOST', when: string) =>
+      testDb.deal.create({
+        data: { orgId: org.id, title: `${status} ${when}`, amountMinor: 1_000n, currency: 'EUR', pipelineId: pipeline.id, stageId: stage(status === 'WON' ? 'Won' : 'Lost').id, status, probability: status === 'WON' ? 100 : 0, closedAt: at(when), createdAt: at(when), ownerId: manager.user.id, position: ++n },
+      })
+    await closed('WON', '2026-11-01T03:30:00Z') // 23:30 on 31 October
+    await closed('WON', '2026-11-01T04:30:00Z') // 00:30 on 1 November, the first time
+    await closed('LOST', '2026-11-01T05:30:00Z') // 00:30 on 1 November, the second time
+    const ctx: DashboardCtx = { ...manager.ctx, timeZone: 'America/Havana', currency: 'EUR' }
+    const filters = resolveFilters({ from: '2026-10', to: '2026-11' }, { role: 'MANAGER', userId: manager.user.id }, '2026-11-20', { back: 0, ahead: 0 })
+
+    const months = winRateMonthRows('acme', filters, await loadClosedDeals(testDb, ctx, filters))
+    expect(months.map(({ month, won, lost }) => ({ month, won, lost }))).toEqual([
+      { month: '2026-10', won: 1, lost: 0 },
+      { month: '2026-11', won: 1, lost: 1 },
+    ])
+    expect((await loadForecastPipeline(testDb, ctx, filters)).won).toEqual([
+      { month: '2026-10', deals: 1, amount: 1_000 },
+      { month: '2026-11', deals: 1, amount: 1_000 },
+    ])
+    expect(await loadMovement(testDb, ctx, filters)).toEqual([
+      { month: '2026-10', entered: 1, advanced: 0, won: 1, lost: 0 },
+      { month: '2026-11', entered: 2, advanced: 0, won: 1, lost: 1 },
+    ])
+  })
+
   it('shows SALES their own deals only, whatever owner the URL names', async () => {
     const { ann, bob } = await buildForecast()
     const filters = filtersFor(ann.ctx, { owner: bob.user.id })

@@ -279,6 +279,48 @@ describe('won to live dashboard', () => {
     expect(capped.map((d) => d.dealTitle)).toEqual(['D5', 'D4'])
   })
 
+  it('gives a deal closed in the first of two midnights the day and month the org calendar says (America/Havana, 1 November 2026)', async () => {
+    // Havana leaves daylight time at 01:00 on 1 November 2026: 00:00-00:59 happens twice, first
+    // at 04:00-04:59 UTC. A deal closed at 04:30 UTC closed on 1 November, not 31 October.
+    const havana = await createOrg({ timeZone: 'America/Havana', currency: 'EUR' })
+    const manager = await createMember(havana, 'MANAGER')
+    const { pipeline, stage } = await createSalesSetup(manager.ctx)
+    const deal = await testDb.deal.create({
+      data: { orgId: havana.id, title: 'Havana', currency: 'EUR', amountMinor: 1_000n, pipelineId: pipeline.id, stageId: stage('Won').id, status: 'WON', probability: 100, ownerId: manager.user.id, position: 1, closedAt: at('2026-11-01T04:30:00Z') },
+    })
+    const project = await testDb.project.create({
+      data: { orgId: havana.id, name: 'Havana project', kickoffOn: day('2026-11-02'), status: 'DONE', completedAt: at('2026-11-20T15:00:00Z'), sourceDealId: deal.id },
+    })
+    await testDb.boardColumn.createMany({ data: defaultColumnRows(havana.id, project.id) })
+    const column = await testDb.boardColumn.findFirstOrThrow({ where: { projectId: project.id }, orderBy: { position: 'asc' } })
+    await testDb.task.create({ data: { orgId: havana.id, projectId: project.id, columnId: column.id, title: 'First', position: 1, startedAt: at('2026-11-01T04:40:00Z') } })
+    // and one whose work began before the range (its day is converted on its own, outside the days of the range)
+    const early = await testDb.deal.create({
+      data: { orgId: havana.id, title: 'Early', currency: 'EUR', amountMinor: 1_000n, pipelineId: pipeline.id, stageId: stage('Won').id, status: 'WON', probability: 100, ownerId: manager.user.id, position: 2, closedAt: at('2026-10-10T15:00:00Z') },
+    })
+    const earlyProject = await testDb.project.create({ data: { orgId: havana.id, name: 'Early project', kickoffOn: day('2026-09-28'), status: 'ACTIVE', sourceDealId: early.id } })
+    await testDb.boardColumn.createMany({ data: defaultColumnRows(havana.id, earlyProject.id) })
+    const earlyColumn = await testDb.boardColumn.findFirstOrThrow({ where: { projectId: earlyProject.id }, orderBy: { position: 'asc' } })
+    await testDb.task.create({ data: { orgId: havana.id, projectId: earlyProject.id, columnId: earlyColumn.id, title: 'Early', position: 1, startedAt: at('2026-09-20T15:00:00Z') } })
+    const ctx: DashboardCtx = { ...manager.ctx, timeZone: 'America/Havana', currency: 'EUR' }
+    const filters = resolveFilters({ from: '2026-10', to: '2026-11' }, { role: 'MANAGER', userId: manager.user.id }, '2026-11-25', { back: 0, ahead: 0 })
+
+    const groups = await loadWonToLiveDistribution(testDb, ctx, filters)
+    expect(groups.filter((g) => g.dim === 'month').map((g) => [g.key, g.deals])).toEqual([['2026-10', 1], ['2026-11', 1]])
+    // closed 1 Nov, kickoff 2 Nov, first task started 1 Nov (00:40, the first time), live 20 Nov
+    const november = find(groups, 'month', '2026-11')!
+    close(november.closeToKickoff, p(1, 1, 1))
+    close(november.handoff, p(0, 0, 0))
+    close(november.closeToLive, p(19, 19, 19))
+    // closed 10 Oct, kickoff 28 Sep, first task started 20 Sep
+    const october = find(groups, 'month', '2026-10')!
+    close(october.kickoffToStart, p(-8, -8, -8))
+    close(october.handoff, p(-20, -20, -20))
+    const rows = await loadWonToLiveDeals(testDb, ctx, filters)
+    expect(rows[0]).toMatchObject({ closeOn: '2026-11-01', firstStartOn: '2026-11-01', liveOn: '2026-11-20', closeToKickoff: 1, closeToLive: 19 })
+    expect(rows[1]).toMatchObject({ closeOn: '2026-10-10', firstStartOn: '2026-09-20', kickoffToStart: -8, handoff: -20 })
+  })
+
   it('never counts another organization’s deals', async () => {
     const elsewhere = await testDb.organization.findFirstOrThrow({ where: { id: { not: w.org.id } } })
     const member = await testDb.membership.findFirstOrThrow({ where: { orgId: elsewhere.id } })
