@@ -22,13 +22,15 @@ type Props = {
   /** written rules or notes under the figures */
   footer?: ReactNode
   className?: string
+  /** long lists (one row a person): the table shows this many rows until "Show all"; the CSV has them all */
+  tableLimit?: number
 }
 
 /**
  * One dashboard figure: a chart with a switch to the same numbers as a table (always in the
  * page for screen readers), and a CSV download of exactly those numbers.
  */
-export function ChartCard({ title, description, columns, rows, currency, csvName, children, summary, footer, className }: Props) {
+export function ChartCard({ title, description, columns, rows, currency, csvName, children, summary, footer, className, tableLimit }: Props) {
   const [view, setView] = useState<'chart' | 'table'>(children ? 'chart' : 'table')
   const download = () => {
     const csv = `\uFEFF${csvLines([columns.map((c) => csvHeader(c, currency)), ...rows.map((r) => columns.map((c) => csvFigure(r[c.key] ?? null, c.kind, currency)))])}`
@@ -64,17 +66,19 @@ export function ChartCard({ title, description, columns, rows, currency, csvName
         </div>
         {summary}
         {children && view === 'chart' ? <div aria-hidden>{children}</div> : null}
-        <FigureTable caption={title} columns={columns} rows={rows} currency={currency} hidden={Boolean(children) && view === 'chart'} />
+        <FigureTable caption={title} columns={columns} rows={rows} currency={currency} hidden={Boolean(children) && view === 'chart'} limit={tableLimit} />
         {footer ? <div className="mt-3 text-xs text-ink-soft">{footer}</div> : null}
       </section>
     </Card>
   )
 }
 
-function FigureTable({ caption, columns, rows, currency, hidden }: { caption: string; columns: FigureColumn[]; rows: FigureRow[]; currency: string; hidden: boolean }) {
+function FigureTable({ caption, columns, rows: all, currency, hidden, limit }: { caption: string; columns: FigureColumn[]; rows: FigureRow[]; currency: string; hidden: boolean; limit?: number }) {
+  const [expanded, setExpanded] = useState(false)
+  const rows = limit === undefined || expanded ? all : all.slice(0, limit)
   return (
     <div className={hidden ? 'sr-only' : 'max-h-80 overflow-auto'}>
-      <table className="w-full text-left text-sm">
+      <table className="figure-table w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-surface text-xs text-ink-soft">
           <tr>
@@ -94,7 +98,7 @@ function FigureTable({ caption, columns, rows, currency, hidden }: { caption: st
             </tr>
           ) : (
             rows.map((row, r) => (
-              <tr key={r} className="border-b border-line last:border-0">
+              <tr key={r}>
                 {columns.map((c, i) => {
                   const text = formatFigure(row[c.key] ?? null, c.kind, currency)
                   const href = i === 0 ? row.href : c.hrefKey ? row[c.hrefKey] : null
@@ -107,11 +111,11 @@ function FigureTable({ caption, columns, rows, currency, hidden }: { caption: st
                       text
                     )
                   return i === 0 ? (
-                    <th key={c.key} scope="row" className="px-2 py-1.5 font-normal">
+                    <th key={c.key} scope="row">
                       {cell}
                     </th>
                   ) : (
-                    <td key={c.key} className={cn('px-2 py-1.5 tabular-nums', c.kind !== 'text' && 'text-right')}>
+                    <td key={c.key} className={c.kind === 'text' ? 'text' : undefined}>
                       {cell}
                     </td>
                   )
@@ -121,6 +125,11 @@ function FigureTable({ caption, columns, rows, currency, hidden }: { caption: st
           )}
         </tbody>
       </table>
+      {rows.length < all.length ? (
+        <button type="button" onClick={() => setExpanded(true)} className="mt-1 px-2 py-1 text-xs font-medium text-accent hover:underline">
+          Show all {all.length} rows
+        </button>
+      ) : null}
     </div>
   )
 }

@@ -1,15 +1,14 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { Db } from '@/lib/db'
+import type { Day } from '@/lib/dates'
 import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
 import { projectScope } from '@/lib/dashboards/delivery-scope'
 import { dayOfInstant, instantIn } from '@/lib/dashboards/org-time'
 import { loadHolidays } from '@/lib/pm/holidays'
-import { emptyFigures } from '@/lib/pm/project-figures'
-import type { ProjectHealth } from '@/lib/pm/project-health'
+import { projectHealth, type ProjectHealth } from '@/lib/pm/project-health'
 import type { ProjectStatus } from '@/lib/generated/prisma/enums'
-import { healthOf } from '@/lib/pm/projects'
 
 // Projects: the health of open projects now, by the SAME rules as the projects list and the
 // project header (lib/pm/project-health.ts over lib/pm/project-figures.ts, the same SQL), and
@@ -26,9 +25,8 @@ type HealthRow = {
   id: string
   name: string
   status: ProjectStatus
-  target_go_live_on: Date | null
-  baseline_go_live_on: Date | null
-  completed_at: Date | null
+  target: Day | null
+  baseline: Day | null
   overdue_milestones: number
   due_after_target: number
   busiest_open_minutes: number
@@ -37,7 +35,7 @@ type HealthRow = {
 /**
  * The health of every open project: the figures the rules need (lib/pm/project-figures.ts
  * computes the same three for a page of the projects list), in one statement, then the rules
- * themselves (healthOf). The busiest person's open work comes from project_open_work (kept by
+ * themselves (projectHealth, as healthOf does for the list). The busiest person's open work comes from project_open_work (kept by
  * triggers on task, ADR 0013) instead of every open task; the open tasks due after the target
  * are counted in task_open_project_due_idx, visiting only those past the target.
  */
@@ -47,7 +45,7 @@ export async function loadProjectHealth(db: Db, ctx: DashboardCtx, filters: Dash
   const [rows, holidays] = await Promise.all([
     db.$queryRaw<HealthRow[]>`
       WITH open_projects AS MATERIALIZED (
-        SELECT p.id, p.name, p.status, p.target_go_live_on, p.baseline_go_live_on, p.completed_at
+        SELECT p.id, p.name, p.status, p.target_go_live_on, p.baseline_go_live_on
         FROM project p
         WHERE ${projectScope(ctx, filters)}${owner} AND p.status IN ('PLANNED', 'ACTIVE', 'ON_HOLD')
       ), work AS (
@@ -61,7 +59,8 @@ export async function loadProjectHealth(db: Db, ctx: DashboardCtx, filters: Dash
         WHERE m.org_id = ${ctx.orgId}::uuid AND m.completed_at IS NULL AND m.due_on < ${today}::date
         GROUP BY m.project_id
       )
-      SELECT p.id::text AS id, p.name, p.status::text AS status, p.target_go_live_on, p.baseline_go_live_on, p.completed_at,
+      SELECT p.id::text AS id, p.name, p.status::text AS status,
+        to_char(p.target_go_live_on, 'YYYY-MM-DD') AS target, to_char(p.baseline_go_live_on, 'YYYY-MM-DD') AS baseline,
         coalesce(milestones.overdue, 0) AS overdue_milestones,
         CASE WHEN p.target_go_live_on >= ${today}::date THEN (
           SELECT count(*)::int FROM task t
@@ -77,12 +76,20 @@ export async function loadProjectHealth(db: Db, ctx: DashboardCtx, filters: Dash
   const counts: HealthCounts = { ON_TRACK: 0, AT_RISK: 0, LATE: 0 }
   const attention: HealthProject[] = []
   for (const row of rows) {
-    const figures = { ...emptyFigures, overdueMilestones: row.overdue_milestones, dueAfterTarget: row.due_after_target, busiestOpenMinutes: row.busiest_open_minutes }
-    const project = { status: row.status, targetGoLiveOn: row.target_go_live_on, baselineGoLiveOn: row.baseline_go_live_on, completedAt: row.completed_at }
-    const verdict = healthOf(project, figures, today, ctx.timeZone, holidays)
+    // open projects: their completion day plays no part in the rules
+    const verdict = projectHealth({
+      status: row.status,
+      today,
+      targetGoLiveOn: row.target,
+      baselineGoLiveOn: row.baseline,
+      completedOn: null,
+      overdueMilestones: row.overdue_milestones,
+      openTasksDueAfterTarget: row.due_after_target,
+      busiestOpenWorkMinutes: row.busiest_open_minutes,
+      holidays,
+    })
     counts[verdict.health] += 1
-    if (verdict.health !== 'ON_TRACK')
-      attention.push({ id: row.id, name: row.name, health: verdict.health, reasons: verdict.reasons, targetGoLiveOn: row.target_go_live_on?.toISOString().slice(0, 10) ?? null })
+    if (verdict.health !== 'ON_TRACK') attention.push({ id: row.id, name: row.name, health: verdict.health, reasons: verdict.reasons, targetGoLiveOn: row.target })
   }
   const rank = (h: ProjectHealth) => (h === 'LATE' ? 0 : 1)
   attention.sort((a, b) => rank(a.health) - rank(b.health))

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { ACCOUNTS, authFile } from './fixtures'
 
@@ -36,9 +37,17 @@ test.describe('won to live dashboard as a manager', () => {
     const closed = await deals.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.children[4]?.textContent ?? ''))
     expect([...closed].sort().reverse()).toEqual(closed)
 
-    // the CSV of the deals table
+    // a long table shows its first rows until asked; the CSV has them all
+    const showAll = deals.getByRole('button', { name: /^Show all \d+ rows$/ })
+    await expect(showAll).toBeVisible()
+    const all = Number((await showAll.textContent())!.match(/\d+/)![0])
+    await expect(deals.locator('tbody tr')).toHaveCount(25)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${DEALS} as CSV` }).click()])
     expect(download.suggestedFilename()).toBe('won-to-live-deals.csv')
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n')
+    expect(csv.length).toBe(all + 1)
+    await showAll.click()
+    await expect(deals.locator('tbody tr')).toHaveCount(all)
 
     // a card as its table; a template row opens the deals of that template
     const templates = card(page, 'By template')

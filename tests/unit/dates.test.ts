@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addBusinessDays, addDays, daysBetween, formatDay, fromDay, isDay, monthRange, toDay, todayIn } from '@/lib/dates'
+import { addBusinessDays, addDays, countBusinessDays, daysBetween, formatDay, fromDay, isDay, isWeekend, monthRange, toDay, todayIn } from '@/lib/dates'
 
 describe('calendar days', () => {
   it('round-trips a @db.Date value', () => {
@@ -50,5 +50,31 @@ describe('addBusinessDays', () => {
   it('rolls a start on a weekend forward to Monday, and counts back with negative days', () => {
     expect(addBusinessDays('2026-11-28', 0)).toBe('2026-11-30')
     expect(addBusinessDays('2026-11-30', -1)).toBe('2026-11-27')
+  })
+})
+
+describe('countBusinessDays', () => {
+  /** Day by day, as a person steps through a calendar from a towards b, counting each working day stepped onto. */
+  function byHand(a: string, b: string, holidays: ReadonlySet<string>) {
+    const sign = a <= b ? 1 : -1
+    let count = 0
+    for (let day = a; day !== b; day = addDays(day, sign)) {
+      const next = addDays(day, sign)
+      if (!isWeekend(next) && !holidays.has(next)) count += sign
+    }
+    return count
+  }
+
+  it('counts whole weeks, part weeks, weekends and holidays as the calendar does, both ways', () => {
+    expect(countBusinessDays('2026-11-20', '2026-11-27')).toBe(5) // Friday to Friday
+    expect(countBusinessDays('2026-11-21', '2026-11-22')).toBe(0) // Saturday to Sunday
+    expect(countBusinessDays('2026-11-27', '2026-11-20')).toBe(-5)
+    const holidays = new Set(['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01'])
+    expect(countBusinessDays('2026-12-18', '2027-01-04', holidays)).toBe(8) // 21-23, 28-31 Dec, 4 Jan
+    const starts = ['2026-11-19', '2026-11-21', '2026-12-23', '2026-12-27', '2025-02-27']
+    for (const a of starts) for (let span = -40; span <= 40; span += 3) {
+      const b = addDays(a, span)
+      expect(countBusinessDays(a, b, holidays), `${a} → ${b}`).toBe(byHand(a, b, holidays))
+    }
   })
 })

@@ -47,6 +47,8 @@ const OVERDUE_RULE = 'Overdue = open (not done) tasks due before today, on proje
 const bucketColumns: FigureColumn[] = OVERDUE_BUCKETS.map((b) => ({ key: b.key, label: b.label, kind: 'count' }))
 const bucketSeries = OVERDUE_BUCKETS.map((b, i) => ({ key: b.key, label: b.label, stack: 'age', color: i + 3 }))
 const PEOPLE_IN_CHART = 15
+/** Said under a per-person figure cut to PEOPLE_IN_CHART. */
+const topOf = (people: number) => (people > PEOPLE_IN_CHART ? `; the ${PEOPLE_IN_CHART} with the most of ${people} people (the table shows all on request, the CSV has all)` : '')
 
 export default async function DeliveryDashboardPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgSlug } = await params
@@ -198,11 +200,12 @@ export default async function DeliveryDashboardPage({ params, searchParams }: { 
 
         <ChartCard
           title="On-time rate by person"
-          description={`Tasks completed in the range, by assignee${people.length > PEOPLE_IN_CHART ? ` (chart: the ${PEOPLE_IN_CHART} with the most; table: everyone)` : ''}`}
+          description={`Tasks completed in the range, by assignee${topOf(people.length)}`}
           columns={[{ key: 'person', label: 'Person', kind: 'text' }, ...rateColumns]}
           rows={people}
           currency={currency}
           csvName="delivery-on-time-by-person"
+          tableLimit={PEOPLE_IN_CHART}
           footer={ON_TIME_RULE}
         >
           <FigureChart rows={people.slice(0, PEOPLE_IN_CHART)} x="person" series={[{ key: 'rate', label: 'On-time rate', color: 3 }]} kind="ratio" currency={currency} horizontal />
@@ -245,11 +248,12 @@ export default async function DeliveryDashboardPage({ params, searchParams }: { 
 
         <ChartCard
           title="Overdue tasks by person"
-          description={`By age${overdueByPerson.length > PEOPLE_IN_CHART ? `; chart: the ${PEOPLE_IN_CHART} with the most` : ''}`}
+          description={`By age${topOf(overdueByPerson.length)}`}
           columns={[{ key: 'name', label: 'Person', kind: 'text' }, ...bucketColumns, { key: 'total', label: 'Total', kind: 'count' }]}
           rows={overdueByPerson}
           currency={currency}
           csvName="delivery-overdue-by-person"
+          tableLimit={PEOPLE_IN_CHART}
           footer={OVERDUE_RULE}
         >
           <FigureChart rows={overdueByPerson.slice(0, PEOPLE_IN_CHART)} x="name" series={bucketSeries} kind="count" currency={currency} horizontal />
@@ -269,11 +273,12 @@ export default async function DeliveryDashboardPage({ params, searchParams }: { 
 
         <ChartCard
           title="Workload: estimated hours"
-          description={`Open tasks' estimates per person, overdue and due in the next ${weeks.length - 1} weeks (Monday to Sunday)`}
+          description={`Open tasks' estimates per person, overdue and due in the next ${weeks.length - 1} weeks (Monday to Sunday)${topOf(hours.length)}`}
           columns={[{ key: 'person', label: 'Person', kind: 'text' }, ...weekColumns('hours'), { key: 'hours', label: 'Total hours', kind: 'hours' }, { key: 'tasks', label: 'Tasks', kind: 'count' }]}
           rows={hours}
           currency={currency}
           csvName="delivery-workload-hours"
+          tableLimit={PEOPLE_IN_CHART}
           footer="Hours = the sum of the open tasks' estimates (a task without an estimate adds none). This week counts tasks due from today to Sunday; earlier ones are overdue."
         >
           <FigureChart rows={hours.slice(0, PEOPLE_IN_CHART)} x="person" series={weekSeries} kind="hours" currency={currency} horizontal />
@@ -281,11 +286,12 @@ export default async function DeliveryDashboardPage({ params, searchParams }: { 
 
         <ChartCard
           title="Workload: open tasks"
-          description={`Open tasks per person, overdue and due in the next ${weeks.length - 1} weeks`}
+          description={`Open tasks per person, overdue and due in the next ${weeks.length - 1} weeks${topOf(tasks.length)}`}
           columns={[{ key: 'person', label: 'Person', kind: 'text' }, ...weekColumns('count'), { key: 'tasks', label: 'Total tasks', kind: 'count' }, { key: 'hours', label: 'Hours', kind: 'hours' }]}
           rows={tasks}
           currency={currency}
           csvName="delivery-workload-tasks"
+          tableLimit={PEOPLE_IN_CHART}
           footer={OVERDUE_RULE}
         >
           <FigureChart rows={tasks.slice(0, PEOPLE_IN_CHART)} x="person" series={weekSeries} kind="count" currency={currency} horizontal />

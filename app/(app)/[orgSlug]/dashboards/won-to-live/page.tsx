@@ -153,6 +153,7 @@ export default async function WonToLiveDashboardPage({ params, searchParams }: {
             rows={dealRows(deals, orgSlug)}
             currency={currency}
             csvName="won-to-live-deals"
+            tableLimit={25}
             footer={`In progress = the project is not done yet; age = days from the close day to today (${filters.today}). A duration is empty until both its ends are reached.`}
           />
         </div>
