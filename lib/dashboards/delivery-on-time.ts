@@ -54,10 +54,9 @@ export async function loadOnTime(db: Db, ctx: DashboardCtx, filters: DashboardFi
     )
     SELECT CASE r.grp WHEN 7 THEN 'month' WHEN 11 THEN 'project' WHEN 13 THEN 'template' WHEN 14 THEN 'assignee' ELSE 'total' END AS dim,
       CASE r.grp WHEN 7 THEN to_char(r.month, 'YYYY-MM') WHEN 11 THEN r.project_id::text WHEN 13 THEN r.template_id::text WHEN 14 THEN r.assignee_id::text END AS key,
-      CASE r.grp WHEN 11 THEN pr.name WHEN 13 THEN tp.name WHEN 14 THEN u.name END AS label,
+      CASE r.grp WHEN 11 THEN (SELECT pr.name FROM project pr WHERE pr.id = r.project_id) WHEN 13 THEN tp.name WHEN 14 THEN u.name END AS label,
       r.completed, r.on_time
     FROM ranked r
-    LEFT JOIN project pr ON r.grp = 11 AND pr.id = r.project_id
     LEFT JOIN project_template tp ON r.grp = 13 AND tp.id = r.template_id
     LEFT JOIN "user" u ON r.grp = 14 AND u.id = r.assignee_id
     WHERE r.grp <> 11 OR (r.completed >= ${MIN_PROJECT_TASKS} AND (r.worst <= ${PROJECT_RANK} OR r.best <= ${PROJECT_RANK}))`

@@ -35,10 +35,10 @@ export async function loadOverdue(db: Db, ctx: DashboardCtx, filters: DashboardF
     ), top_projects AS (
       SELECT project_id FROM grouped WHERE grp = 2 GROUP BY project_id ORDER BY sum(tasks) DESC, project_id LIMIT ${OVERDUE_PROJECTS}
     )
-    SELECT g.grp::int AS grp, coalesce(g.assignee_id, g.project_id)::text AS key, coalesce(u.name, pr.name) AS label, g.bucket, g.tasks
+    SELECT g.grp::int AS grp, coalesce(g.assignee_id, g.project_id)::text AS key,
+      CASE WHEN g.grp = 2 THEN (SELECT pr.name FROM project pr WHERE pr.id = g.project_id) ELSE u.name END AS label, g.bucket, g.tasks
     FROM grouped g
     LEFT JOIN "user" u ON g.grp = 1 AND u.id = g.assignee_id
-    LEFT JOIN project pr ON g.grp = 2 AND pr.id = g.project_id
     WHERE g.grp <> 2 OR g.project_id IN (SELECT project_id FROM top_projects)`
   const dims = { 1: 'assignee', 2: 'project', 3: 'total' } as const
   return rows.map((r) => ({ dim: dims[r.grp as 1 | 2 | 3], key: r.key, label: r.label, bucket: r.bucket, tasks: Number(r.tasks) }))
