@@ -46,9 +46,11 @@ CREATE INDEX IF NOT EXISTS "task_open_due_idx" ON "task" ("org_id", "due_on")
 -- changes none of that (a move within a column, a new title, new dates of open tasks) nets to
 -- zero and writes nothing. Keys are written in order (no deadlock between two statements) and
 -- only for projects that still exist (a project deleted with its tasks takes its rows with it).
--- Unassigned work counts as one person, the nil uuid (a key cannot be null).
+-- Unassigned work counts as one person, the nil uuid (a key cannot be null). A statement that
+-- touched no task (the cascades of deleting board columns fire one per column) returns at once.
 CREATE FUNCTION "task_rollups_add"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
   INSERT INTO project_open_work AS w (org_id, project_id, assignee_key, open_tasks, open_minutes)
   SELECT d.org_id, d.project_id, d.assignee_key, sum(d.tasks)::int, sum(d.minutes)
   FROM (
@@ -84,6 +86,7 @@ $$;
 
 CREATE FUNCTION "task_rollups_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
   INSERT INTO project_open_work AS w (org_id, project_id, assignee_key, open_tasks, open_minutes)
   SELECT d.org_id, d.project_id, d.assignee_key, sum(d.tasks)::int, sum(d.minutes)
   FROM (
@@ -129,6 +132,7 @@ $$;
 
 CREATE FUNCTION "task_rollups_remove"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
   INSERT INTO project_open_work AS w (org_id, project_id, assignee_key, open_tasks, open_minutes)
   SELECT d.org_id, d.project_id, d.assignee_key, sum(d.tasks)::int, sum(d.minutes)
   FROM (
