@@ -58,19 +58,12 @@ type FormatOptions = { locale?: string; compact?: boolean }
 
 /** 123456n EUR -> "€1,234.56" (or "€1.2K" compact). Intl formats the exact decimal string. */
 export function formatMoney(minor: bigint | string | number, currency: string, { locale = 'en-US', compact = false }: FormatOptions = {}): string {
-  return moneyFormat(locale, currency, compact).format(minorToDecimal(minor, currency) as unknown as number)
-}
-
-/** The formatter of a locale and currency, looked up by a short key (a board formats hundreds of amounts). */
-const moneyFormats = new Map<string, Intl.NumberFormat>()
-function moneyFormat(locale: string, currency: string, compact: boolean): Intl.NumberFormat {
-  const key = `${locale}|${currency}|${compact ? 'c' : ''}`
-  let format = moneyFormats.get(key)
-  if (!format) {
-    format = numberFormat(locale, { style: 'currency', currency, ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}) })
-    moneyFormats.set(key, format)
-  }
-  return format
+  const format = numberFormat(locale, {
+    style: 'currency',
+    currency,
+    ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+  })
+  return format.format(minorToDecimal(minor, currency) as unknown as number)
 }
 
 /** quantity x unit price less a discount in basis points, rounded half up to a minor unit. */

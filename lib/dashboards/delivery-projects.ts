@@ -11,7 +11,7 @@ import { projectHealth, type ProjectHealth } from '@/lib/pm/project-health'
 import type { ProjectStatus } from '@/lib/generated/prisma/enums'
 
 // Projects: the health of open projects now, by the SAME rules as the projects list and the
-// project header (lib/pm/project-health.ts over lib/pm/project-figures.ts, the same SQL), and
+// project header (lib/pm/project-health.ts; the figures it needs read from the task rollups), and
 // go-live on time vs baseline of the projects completed in the range.
 
 export type HealthCounts = Record<ProjectHealth, number>

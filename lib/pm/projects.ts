@@ -79,7 +79,7 @@ async function orgToday(db: Db, ctx: Pick<Ctx, 'orgId'>) {
 }
 
 /** A project's health from its row and figures (the list, the header and the delivery dashboard). */
-export function healthOf(row: Pick<ListRow, 'status' | 'targetGoLiveOn' | 'baselineGoLiveOn' | 'completedAt'>, f: ProjectFigures, today: Day, timeZone: string, holidays: ReadonlySet<Day>): HealthVerdict {
+function healthOf(row: Pick<ListRow, 'status' | 'targetGoLiveOn' | 'baselineGoLiveOn' | 'completedAt'>, f: ProjectFigures, today: Day, timeZone: string, holidays: ReadonlySet<Day>): HealthVerdict {
   return projectHealth({
     status: row.status,
     today,

@@ -46,132 +46,53 @@ CREATE INDEX IF NOT EXISTS "task_open_due_idx" ON "task" ("org_id", "due_on")
 -- changes none of that (a move within a column, a new title, new dates of open tasks) nets to
 -- zero and writes nothing. Keys are written in order (no deadlock between two statements) and
 -- only for projects that still exist (a project deleted with its tasks takes its rows with it).
--- Unassigned work counts as one person, the nil uuid (a key cannot be null). A statement that
--- touched no task (the cascades of deleting board columns fire one per column) returns at once.
-CREATE FUNCTION "task_rollups_add"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Unassigned work counts as one person, the nil uuid (a key cannot be null). One function serves
+-- the three triggers: the inserted rows count +1, the deleted ones -1, an update both. A
+-- statement that touched no task (the cascades of deleting board columns fire one per column)
+-- returns at once.
+CREATE FUNCTION "task_rollups"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  added task[] := '{}';
+  removed task[] := '{}';
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
+  -- the transition tables this trigger has (a statement is planned only when it runs)
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN SELECT coalesce(array_agg(n), '{}') INTO added FROM new_rows n; END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN SELECT coalesce(array_agg(o), '{}') INTO removed FROM old_rows o; END IF;
+  IF cardinality(added) = 0 AND cardinality(removed) = 0 THEN RETURN NULL; END IF;
+
   INSERT INTO project_open_work AS w (org_id, project_id, assignee_key, open_tasks, open_minutes)
-  SELECT d.org_id, d.project_id, d.assignee_key, sum(d.tasks)::int, sum(d.minutes)
-  FROM (
-    SELECT n.org_id, n.project_id, coalesce(n.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid) AS assignee_key,
-      1 AS tasks, coalesce(n.estimate_minutes, 0)::bigint AS minutes
-    FROM new_rows n WHERE n.completed_at IS NULL
-  ) d
-  WHERE EXISTS (SELECT 1 FROM project p WHERE p.id = d.project_id)
+  WITH changed AS (SELECT 1 AS sign, a.* FROM unnest(added) a UNION ALL SELECT -1, r.* FROM unnest(removed) r)
+  SELECT c.org_id, c.project_id, coalesce(c.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid), sum(c.sign)::int, sum(c.sign * coalesce(c.estimate_minutes, 0)::bigint)
+  FROM changed c
+  WHERE c.completed_at IS NULL AND EXISTS (SELECT 1 FROM project p WHERE p.id = c.project_id)
   GROUP BY 1, 2, 3
-  HAVING sum(d.tasks) <> 0 OR sum(d.minutes) <> 0
+  HAVING sum(c.sign) <> 0 OR sum(c.sign * coalesce(c.estimate_minutes, 0)::bigint) <> 0
   ORDER BY 1, 2, 3
   ON CONFLICT (org_id, project_id, assignee_key)
     DO UPDATE SET open_tasks = w.open_tasks + excluded.open_tasks, open_minutes = w.open_minutes + excluded.open_minutes;
 
-  INSERT INTO task_completion_month AS c (org_id, month, project_id, assignee_key, completed, on_time)
-  SELECT d.org_id, d.month, d.project_id, d.assignee_key, sum(d.completed)::int, sum(d.on_time)::int
-  FROM (
-    SELECT n.org_id, date_trunc('month', n.completed_on::timestamp)::date AS month, n.project_id,
-      coalesce(n.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid) AS assignee_key,
-      1 AS completed, CASE WHEN n.completed_on <= n.baseline_due_on THEN 1 ELSE 0 END AS on_time
-    FROM new_rows n
-    WHERE n.completed_at IS NOT NULL AND n.completed_on IS NOT NULL AND n.baseline_due_on IS NOT NULL
-  ) d
-  WHERE EXISTS (SELECT 1 FROM project p WHERE p.id = d.project_id)
+  INSERT INTO task_completion_month AS m (org_id, month, project_id, assignee_key, completed, on_time)
+  WITH changed AS (SELECT 1 AS sign, a.* FROM unnest(added) a UNION ALL SELECT -1, r.* FROM unnest(removed) r)
+  SELECT c.org_id, date_trunc('month', c.completed_on::timestamp)::date, c.project_id, coalesce(c.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid),
+    sum(c.sign)::int, sum(CASE WHEN c.completed_on <= c.baseline_due_on THEN c.sign ELSE 0 END)::int
+  FROM changed c
+  WHERE c.completed_at IS NOT NULL AND c.completed_on IS NOT NULL AND c.baseline_due_on IS NOT NULL
+    AND EXISTS (SELECT 1 FROM project p WHERE p.id = c.project_id)
   GROUP BY 1, 2, 3, 4
-  HAVING sum(d.completed) <> 0 OR sum(d.on_time) <> 0
+  HAVING sum(c.sign) <> 0 OR sum(CASE WHEN c.completed_on <= c.baseline_due_on THEN c.sign ELSE 0 END) <> 0
   ORDER BY 1, 2, 3, 4
   ON CONFLICT (org_id, month, project_id, assignee_key)
-    DO UPDATE SET completed = c.completed + excluded.completed, on_time = c.on_time + excluded.on_time;
-  RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION "task_rollups_change"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
-  INSERT INTO project_open_work AS w (org_id, project_id, assignee_key, open_tasks, open_minutes)
-  SELECT d.org_id, d.project_id, d.assignee_key, sum(d.tasks)::int, sum(d.minutes)
-  FROM (
-    SELECT n.org_id, n.project_id, coalesce(n.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid) AS assignee_key,
-      1 AS tasks, coalesce(n.estimate_minutes, 0)::bigint AS minutes
-    FROM new_rows n WHERE n.completed_at IS NULL
-    UNION ALL
-    SELECT o.org_id, o.project_id, coalesce(o.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid) AS assignee_key,
-      -1 AS tasks, -coalesce(o.estimate_minutes, 0)::bigint AS minutes
-    FROM old_rows o WHERE o.completed_at IS NULL
-  ) d
-  WHERE EXISTS (SELECT 1 FROM project p WHERE p.id = d.project_id)
-  GROUP BY 1, 2, 3
-  HAVING sum(d.tasks) <> 0 OR sum(d.minutes) <> 0
-  ORDER BY 1, 2, 3
-  ON CONFLICT (org_id, project_id, assignee_key)
-    DO UPDATE SET open_tasks = w.open_tasks + excluded.open_tasks, open_minutes = w.open_minutes + excluded.open_minutes;
-
-  INSERT INTO task_completion_month AS c (org_id, month, project_id, assignee_key, completed, on_time)
-  SELECT d.org_id, d.month, d.project_id, d.assignee_key, sum(d.completed)::int, sum(d.on_time)::int
-  FROM (
-    SELECT n.org_id, date_trunc('month', n.completed_on::timestamp)::date AS month, n.project_id,
-      coalesce(n.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid) AS assignee_key,
-      1 AS completed, CASE WHEN n.completed_on <= n.baseline_due_on THEN 1 ELSE 0 END AS on_time
-    FROM new_rows n
-    WHERE n.completed_at IS NOT NULL AND n.completed_on IS NOT NULL AND n.baseline_due_on IS NOT NULL
-    UNION ALL
-    SELECT o.org_id, date_trunc('month', o.completed_on::timestamp)::date AS month, o.project_id,
-      coalesce(o.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid) AS assignee_key,
-      -1 AS completed, CASE WHEN o.completed_on <= o.baseline_due_on THEN -1 ELSE 0 END AS on_time
-    FROM old_rows o
-    WHERE o.completed_at IS NOT NULL AND o.completed_on IS NOT NULL AND o.baseline_due_on IS NOT NULL
-  ) d
-  WHERE EXISTS (SELECT 1 FROM project p WHERE p.id = d.project_id)
-  GROUP BY 1, 2, 3, 4
-  HAVING sum(d.completed) <> 0 OR sum(d.on_time) <> 0
-  ORDER BY 1, 2, 3, 4
-  ON CONFLICT (org_id, month, project_id, assignee_key)
-    DO UPDATE SET completed = c.completed + excluded.completed, on_time = c.on_time + excluded.on_time;
-  RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION "task_rollups_remove"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
-  INSERT INTO project_open_work AS w (org_id, project_id, assignee_key, open_tasks, open_minutes)
-  SELECT d.org_id, d.project_id, d.assignee_key, sum(d.tasks)::int, sum(d.minutes)
-  FROM (
-    SELECT o.org_id, o.project_id, coalesce(o.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid) AS assignee_key,
-      -1 AS tasks, -coalesce(o.estimate_minutes, 0)::bigint AS minutes
-    FROM old_rows o WHERE o.completed_at IS NULL
-  ) d
-  WHERE EXISTS (SELECT 1 FROM project p WHERE p.id = d.project_id)
-  GROUP BY 1, 2, 3
-  HAVING sum(d.tasks) <> 0 OR sum(d.minutes) <> 0
-  ORDER BY 1, 2, 3
-  ON CONFLICT (org_id, project_id, assignee_key)
-    DO UPDATE SET open_tasks = w.open_tasks + excluded.open_tasks, open_minutes = w.open_minutes + excluded.open_minutes;
-
-  INSERT INTO task_completion_month AS c (org_id, month, project_id, assignee_key, completed, on_time)
-  SELECT d.org_id, d.month, d.project_id, d.assignee_key, sum(d.completed)::int, sum(d.on_time)::int
-  FROM (
-    SELECT o.org_id, date_trunc('month', o.completed_on::timestamp)::date AS month, o.project_id,
-      coalesce(o.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid) AS assignee_key,
-      -1 AS completed, CASE WHEN o.completed_on <= o.baseline_due_on THEN -1 ELSE 0 END AS on_time
-    FROM old_rows o
-    WHERE o.completed_at IS NOT NULL AND o.completed_on IS NOT NULL AND o.baseline_due_on IS NOT NULL
-  ) d
-  WHERE EXISTS (SELECT 1 FROM project p WHERE p.id = d.project_id)
-  GROUP BY 1, 2, 3, 4
-  HAVING sum(d.completed) <> 0 OR sum(d.on_time) <> 0
-  ORDER BY 1, 2, 3, 4
-  ON CONFLICT (org_id, month, project_id, assignee_key)
-    DO UPDATE SET completed = c.completed + excluded.completed, on_time = c.on_time + excluded.on_time;
+    DO UPDATE SET completed = m.completed + excluded.completed, on_time = m.on_time + excluded.on_time;
   RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER "task_rollups_insert" AFTER INSERT ON "task"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "task_rollups_add"();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "task_rollups"();
 CREATE TRIGGER "task_rollups_update" AFTER UPDATE ON "task"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "task_rollups_change"();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "task_rollups"();
 CREATE TRIGGER "task_rollups_delete" AFTER DELETE ON "task"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "task_rollups_remove"();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "task_rollups"();
 
 -- The rollups of the tasks that exist now.
 INSERT INTO "project_open_work" (org_id, project_id, assignee_key, open_tasks, open_minutes)
