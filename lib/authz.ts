@@ -22,13 +22,22 @@ export const ctxOf = (member: Member): Ctx => ({ orgId: member.org.id, userId: m
  * NOT_FOUND, the same answer as a missing one. A role without the permission: FORBIDDEN.
  */
 export async function requireMember(db: Db, session: Session | null, orgSlug: string, permission: Permission = 'org:read'): Promise<Member> {
+  return (await findMember(db, session, orgSlug, permission, false)).member
+}
+
+/** requireMember, and every organization the person belongs to (the app shell's switcher) in the same query. */
+export async function requireMemberWithOrganizations(db: Db, session: Session | null, orgSlug: string, permission: Permission = 'org:read') {
+  return findMember(db, session, orgSlug, permission, true)
+}
+
+async function findMember(db: Db, session: Session | null, orgSlug: string, permission: Permission, withOrganizations: boolean) {
   if (!session) throw new AppError('UNAUTHENTICATED', 'You are signed out. Sign in again to continue.')
   const membership = await db.membership.findFirst({
     where: { userId: session.userId, org: { slug: orgSlug } },
     select: {
       id: true,
       role: true,
-      user: { select: { id: true, name: true, email: true } },
+      user: { select: { id: true, name: true, email: true, memberships: { ...organizationsSelect, take: withOrganizations ? undefined : 0 } } },
       org: { select: { id: true, name: true, slug: true, currency: true, timeZone: true } },
     },
   })
@@ -36,15 +45,15 @@ export async function requireMember(db: Db, session: Session | null, orgSlug: st
   if (!can(membership.role, permission)) {
     throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask an admin of this organization.')
   }
-  return { membershipId: membership.id, role: membership.role, user: membership.user, org: membership.org }
+  const { memberships, ...user } = membership.user
+  const member: Member = { membershipId: membership.id, role: membership.role, user, org: membership.org }
+  return { member, organizations: toOrganizations(memberships) }
 }
+
+const organizationsSelect = { select: { role: true, org: { select: { name: true, slug: true } } }, orderBy: { org: { name: 'asc' } } } as const
+const toOrganizations = (rows: { role: Role; org: { name: string; slug: string } }[]) => rows.map((row) => ({ name: row.org.name, slug: row.org.slug, role: row.role }))
 
 /** The organizations a user belongs to, for the switcher and the landing redirect. */
 export async function listMyOrganizations(db: Db, userId: string) {
-  const rows = await db.membership.findMany({
-    where: { userId },
-    select: { role: true, org: { select: { name: true, slug: true } } },
-    orderBy: { org: { name: 'asc' } },
-  })
-  return rows.map((row) => ({ name: row.org.name, slug: row.org.slug, role: row.role }))
+  return toOrganizations(await db.membership.findMany({ where: { userId }, ...organizationsSelect }))
 }
