@@ -29,7 +29,8 @@ const label = 'text-xs font-medium uppercase tracking-wide text-ink-soft'
  * baseline), owner, progress and health, members by role, unfilled roles, and the re-date.
  * Writers edit in place; each save carries the version they saw.
  */
-export function ProjectHeader({ orgSlug, project, people }: { orgSlug: string; project: Header; people: Option[] }) {
+export function ProjectHeader({ orgSlug, project }: { orgSlug: string; project: Header }) {
+  const people: Option[] = project.people.map((p) => ({ value: p.id, label: p.name }))
   const router = useRouter()
   const [version, setVersion] = useState(project.version)
   const [seen, setSeen] = useState(project.version)

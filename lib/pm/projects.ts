@@ -198,6 +198,8 @@ export type ProjectHeader = {
   /** roles this project's open tasks need that no member holds */
   unfilledRoles: { id: string; name: string; unassignedTasks: number }[]
   canWrite: boolean
+  /** who can own the project, by name (empty for someone who may not change it) */
+  people: { id: string; name: string }[]
   today: Day
 }
 
@@ -230,12 +232,27 @@ function unfilledRolesOf(db: Db, ctx: Ctx, projectId: string) {
  * read the project (another organization's, a deleted one, a rep's colleague's deal).
  */
 export async function getProjectHeader(db: Db, ctx: Ctx, projectId: string): Promise<ProjectHeader> {
-  const [project, { timeZone, today }, holidays] = await Promise.all([
-    db.project.findFirst({ where: { id: projectId, ...readableProjects(ctx) }, select: headerSelect }),
-    orgToday(db, ctx),
-    loadHolidays(db, ctx.orgId),
-  ])
-  if (!project) throw notFound('This project')
+  const canWrite = canWriteProjects(ctx)
+  // One statement (relation joins): the project, its organization's time zone and holidays, and
+  // the people who can own it (only for someone who may change it).
+  const found = await db.project.findFirst({
+    where: { id: projectId, ...readableProjects(ctx) },
+    select: {
+      ...headerSelect,
+      org: {
+        select: {
+          timeZone: true,
+          holidays: { select: { day: true } },
+          memberships: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } }, take: canWrite ? undefined : 0 },
+        },
+      },
+    },
+  })
+  if (!found) throw notFound('This project')
+  const { org, ...project } = found
+  const timeZone = org.timeZone
+  const today = todayIn(timeZone)
+  const holidays = new Set(org.holidays.map((h) => toDay(h.day)))
   const [figureMap, unfilledRoles] = await Promise.all([loadProjectFigures(db, ctx, [project.id], today), unfilledRolesOf(db, ctx, project.id)])
   const figures = figureMap.get(project.id) ?? emptyFigures
   const verdict = healthOf(project, figures, today, timeZone, holidays)
@@ -272,7 +289,8 @@ export async function getProjectHeader(db: Db, ctx: Ctx, projectId: string): Pro
     health: verdict.health,
     healthReasons: verdict.reasons,
     unfilledRoles,
-    canWrite: canWriteProjects(ctx),
+    canWrite,
+    people: org.memberships.map((m) => m.user),
     today,
   }
 }

@@ -1,4 +1,3 @@
-import { notFound } from 'next/navigation'
 import { BriefEditor } from '@/components/projects/brief-editor'
 import { DeleteProjectButton } from '@/components/projects/delete-project-button'
 import { MembersEditor } from '@/components/projects/members-editor'
@@ -6,28 +5,18 @@ import { SourceDealPanel } from '@/components/projects/source-deal-panel'
 import { HandoffBrief } from '@/components/handoff/handoff-brief'
 import { Card } from '@/components/ui/card'
 import { db } from '@/lib/db'
-import { ctxOf } from '@/lib/authz'
-import { isUuid } from '@/lib/crm/list-params'
-import { listMembers } from '@/lib/org/members'
 import { projectRoleOptions } from '@/lib/pm/project-members'
-import { getProjectHeader } from '@/lib/pm/projects'
 import { projectHandoff } from '@/lib/handoff/deal-project'
-import { memberForPage, orNotFound } from '@/lib/page-auth'
-
+import { loadProjectHeader } from '../load-header'
 
 type Params = Promise<{ orgSlug: string; projectId: string }>
 
 /** The project's brief, members and source deal. */
 export default async function ProjectOverviewPage({ params }: { params: Params }) {
   const { orgSlug, projectId } = await params
-  const member = await memberForPage(orgSlug, 'projects:read', `/${orgSlug}/projects/${projectId}/overview`)
-  if (!isUuid(projectId)) notFound()
-  const ctx = ctxOf(member)
-  const project = await orNotFound(getProjectHeader(db, ctx, projectId))
-  const [[people, roles], handoff] = await Promise.all([
-    project.canWrite ? Promise.all([listMembers(db, ctx), projectRoleOptions(db, ctx)]) : Promise.resolve([[], []] as const),
-    projectHandoff(db, ctx, project.id),
-  ])
+  // the header the layout loaded (one load per request), with the people who can be members
+  const { ctx, project } = await loadProjectHeader(orgSlug, projectId)
+  const [roles, handoff] = await Promise.all([project.canWrite ? projectRoleOptions(db, ctx) : Promise.resolve([]), projectHandoff(db, ctx, project.id)])
 
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -46,7 +35,7 @@ export default async function ProjectOverviewPage({ params }: { params: Params }
           orgSlug={orgSlug}
           projectId={project.id}
           groups={project.members}
-          people={people.map((p) => ({ value: p.userId, label: p.name }))}
+          people={project.people.map((p) => ({ value: p.id, label: p.name }))}
           roles={roles.map((r) => ({ value: r.id, label: r.name }))}
           unfilledRoleIds={project.unfilledRoles.map((r) => r.id)}
           canWrite={project.canWrite}
