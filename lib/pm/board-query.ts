@@ -3,7 +3,7 @@ import type { Ctx } from '@/lib/authz'
 import type { Db } from '@/lib/db'
 import type { ColumnKind, TaskPriority } from '@/lib/generated/prisma/enums'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { todayIn, type Day } from '@/lib/dates'
+import { todayIn, toDay, type Day } from '@/lib/dates'
 import { notFound } from '@/lib/errors'
 import type { BoardFilters } from '@/lib/pm/board-query.schema'
 import type { MilestoneOption } from '@/lib/pm/milestones'
@@ -154,26 +154,39 @@ async function readableProject(db: Db, ctx: Ctx, projectId: string) {
   return project
 }
 
-type MetaRow = { time_zone: string; columns: BoardColumnDto[]; milestones: MilestoneOption[]; people: BoardPerson[] }
-
 /**
- * The board's columns, milestones (by due date) and people (who can read the project: every
- * member but sales, and the rep who owns its deal) in one round trip. It does not check
- * access: the caller runs readableProject alongside and returns nothing if that fails.
+ * The board's project (nothing unless this person may read it), columns, milestones (by due
+ * date) and people (who can read the project: every member but sales, and the rep who owns
+ * its deal) in one statement: Prisma joins the relations in SQL.
  */
-async function boardMeta(db: Db, ctx: Ctx, projectId: string): Promise<MetaRow> {
-  const [row] = await db.$queryRaw<MetaRow[]>`
-    SELECT o.time_zone,
-      (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'kind', c.kind, 'position', c.position) ORDER BY c.position, c.id), '[]'::json)
-         FROM board_column c WHERE c.org_id = o.id AND c.project_id = ${projectId}::uuid) AS columns,
-      (SELECT coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'dueOn', m.due_on, 'done', m.completed_at IS NOT NULL) ORDER BY m.due_on, m.position, m.id), '[]'::json)
-         FROM milestone m WHERE m.org_id = o.id AND m.project_id = ${projectId}::uuid) AS milestones,
-      (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'role', ms.role) ORDER BY u.name, u.id), '[]'::json)
-         FROM membership ms JOIN "user" u ON u.id = ms.user_id
-         WHERE ms.org_id = o.id AND (ms.role <> 'SALES' OR ms.user_id = (
-           SELECT d.owner_id FROM project p JOIN deal d ON d.id = p.source_deal_id WHERE p.id = ${projectId}::uuid AND p.org_id = o.id))) AS people
-    FROM organization o WHERE o.id = ${ctx.orgId}::uuid`
-  return row!
+async function boardMeta(db: Db, ctx: Ctx, projectId: string) {
+  const found = await db.project.findFirst({
+    where: { id: projectId, ...readableProjects(ctx) },
+    select: {
+      id: true,
+      name: true,
+      columns: { select: { id: true, name: true, kind: true, position: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+      milestones: { select: { id: true, name: true, dueOn: true, completedAt: true }, orderBy: [{ dueOn: 'asc' }, { position: 'asc' }, { id: 'asc' }] },
+      org: {
+        select: {
+          timeZone: true,
+          memberships: {
+            where: { OR: [{ role: { not: 'SALES' } }, { user: { ownedDeals: { some: { project: { id: projectId } } } } }] },
+            select: { role: true, user: { select: { id: true, name: true } } },
+            orderBy: [{ user: { name: 'asc' } }, { userId: 'asc' }],
+          },
+        },
+      },
+    },
+  })
+  if (!found) throw notFound('This project')
+  return {
+    project: { id: found.id, name: found.name },
+    timeZone: found.org.timeZone,
+    columns: found.columns satisfies BoardColumnDto[],
+    milestones: found.milestones.map((m): MilestoneOption => ({ id: m.id, name: m.name, dueOn: toDay(m.dueOn), done: m.completedAt !== null })),
+    people: found.org.memberships.map((m): BoardPerson => ({ id: m.user.id, name: m.user.name, role: m.role })),
+  }
 }
 
 /** Today in the organization's time zone, in SQL (so the card query need not wait for the organization). */
@@ -182,21 +195,20 @@ const todaySql = (ctx: Ctx) => Prisma.sql`(SELECT (now() AT TIME ZONE o.time_zon
 /**
  * Everything the board page shows: columns, the cards matching the filters (assignee "me",
  * "unassigned" or a person; overdue only; a milestone or "none"), milestones and people for
- * the filters, chips, swimlanes and pickers. Three statements whatever the task count, run at
- * once (four with a filter, for the unfiltered count): each is scoped to the organization,
+ * the filters, chips, swimlanes and pickers. Two statements whatever the task count, run at
+ * once (three with a filter, for the unfiltered count): each is scoped to the organization,
  * and nothing is returned unless the project is one this person may read.
  */
 export async function loadProjectBoard(db: Db, ctx: Ctx, projectId: string, filters: BoardFilters = {}): Promise<ProjectBoard> {
   const filtered = Boolean(filters.assignee || filters.milestone || filters.overdue)
-  const [project, meta, rows, total] = await Promise.all([
-    readableProject(db, ctx, projectId),
+  const [meta, rows, total] = await Promise.all([
     boardMeta(db, ctx, projectId),
     cardRows(db, ctx, projectId, todaySql(ctx), filters),
     filtered ? db.task.count({ where: { orgId: ctx.orgId, projectId } }) : Promise.resolve(-1),
   ])
-  const today = todayIn(meta.time_zone)
+  const today = todayIn(meta.timeZone)
   return {
-    project,
+    project: meta.project,
     today,
     columns: meta.columns,
     tasks: toCards(rows, today),
