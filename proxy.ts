@@ -1,18 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { sessionCookieName } from '@/lib/auth/session-cookie'
 
 // Optimistic only: a visitor without a session cookie is sent to sign-in before any
 // rendering. It is never the authorization check: every page, action and route handler
 // checks the session, membership and role itself (lib/authz.ts).
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token']
-
 export function proxy(request: NextRequest) {
   // A server action answers a signed-out caller itself ("You are signed out", lib/action.ts);
   // a redirect to the sign-in page would reach the form as a response it cannot read.
   if (request.headers.has('next-action')) return NextResponse.next()
   // An API route answers a signed-out caller with 401 JSON (lib/route.ts), not with a page.
   if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next()
-  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name))
-  if (signedIn) return NextResponse.next()
+  if (sessionCookieName((name) => request.cookies.has(name))) return NextResponse.next()
   const url = request.nextUrl.clone()
   url.pathname = '/sign-in'
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`
