@@ -7,7 +7,8 @@ import { cn } from '@/components/ui/cn'
 import type { MyWork, MyWorkItem } from '@/lib/pm/my-work'
 import type { MyWorkGroupKey } from '@/lib/pm/my-work-groups'
 import type { MyWorkSection } from '@/lib/pm/my-work.schema'
-import { MyWorkRow } from './my-work-row'
+import { CardIconSprite } from '@/components/ui/card-icons'
+import { MyWorkRow, rowIcons } from './my-work-row'
 
 const groupIcons: Record<MyWorkGroupKey, { icon: LucideIcon; tone: string }> = {
   overdue: { icon: AlertCircle, tone: 'text-danger' },
@@ -72,6 +73,7 @@ export function MyWorkView({ orgSlug, work }: { orgSlug: string; work: MyWorkSho
   const who = work.person.isViewer ? 'You have' : `${work.person.name} has`
   return (
     <div className="space-y-5">
+      <CardIconSprite names={rowIcons} />
       <p className="text-sm text-ink-soft" data-testid="my-work-summary">
         {work.openCount === 0 ? (
           `${who} nothing open.`
