@@ -62,7 +62,7 @@ describe('packed cards', () => {
       { id: 't3', title: 'Test', columnId: 'c1', position: 4096, version: 1, assignee: { id: 'u1', name: 'Dana' }, dueOn: null, overdue: false, blocked: false, done: false, checklist: { done: 0, total: 0 }, milestone: null, priority: 'URGENT' as const, comments: 0 },
     ]
     const packed = packCards(cards, columns, milestones)
-    expect(packed.people).toEqual([{ id: 'u1', name: 'Dana' }])
+    expect(JSON.parse(packed.json).people).toEqual([{ id: 'u1', name: 'Dana' }])
     expect(unpackCards(JSON.parse(JSON.stringify(packed)), columns, milestones)).toEqual(cards)
   })
 })

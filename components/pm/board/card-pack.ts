@@ -1,7 +1,9 @@
 // The board's cards travel from the server component to the browser inside the page (React's
 // flight data). As objects, 300 cards are ~140 KB of repeated keys and ids; packed as rows
 // that point into the columns, milestones and people the page sends anyway, they are about a
-// quarter of that. Pure and unit-tested: packCards on the server, unpackCards in the browser.
+// quarter of that. They travel as one JSON string: flight data carries a string as it is, while
+// nested arrays would be encoded value by value on the server and revived value by value in the
+// browser. Pure and unit-tested: packCards on the server, unpackCards in the browser.
 import type { TaskCard } from '@/lib/pm/board-query'
 import { TASK_PRIORITIES } from '@/lib/pm/tasks.schema'
 
@@ -9,7 +11,8 @@ type Ref = { id: string; name: string }
 
 /** [id, title, column#, position, version, assignee#, dueOn, flags, checked, items, milestone#, priority#, comments] */
 export type PackedRow = [string, string, number, number, number, number, string, number, number, number, number, number, number]
-export type PackedCards = { people: Ref[]; rows: PackedRow[] }
+type Packed = { people: Ref[]; rows: PackedRow[] }
+export type PackedCards = { json: string }
 
 const OVERDUE = 1
 const BLOCKED = 2
@@ -44,18 +47,19 @@ export function packCards(cards: TaskCard[], columns: { id: string }[], mileston
     TASK_PRIORITIES.indexOf(c.priority),
     c.comments,
   ])
-  return { people, rows }
+  return { json: JSON.stringify({ people, rows } satisfies Packed) }
 }
 
 export function unpackCards(packed: PackedCards, columns: { id: string }[], milestones: Ref[]): TaskCard[] {
   const milestone = milestones.map((m) => ({ id: m.id, name: m.name }))
-  return packed.rows.map(([id, title, column, position, version, assignee, dueOn, flags, checked, items, ms, priority, comments]) => ({
+  const { people, rows } = JSON.parse(packed.json) as Packed
+  return rows.map(([id, title, column, position, version, assignee, dueOn, flags, checked, items, ms, priority, comments]) => ({
     id,
     title,
     columnId: columns[column]?.id ?? '',
     position,
     version,
-    assignee: assignee >= 0 ? packed.people[assignee]! : null,
+    assignee: assignee >= 0 ? people[assignee]! : null,
     dueOn: dueOn || null,
     overdue: (flags & OVERDUE) !== 0,
     blocked: (flags & BLOCKED) !== 0,
