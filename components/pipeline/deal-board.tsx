@@ -26,6 +26,7 @@ import { DealCardView, type MoveMenu } from './deal-card'
 import { LostReasonDialog } from './lost-reason-dialog'
 import { CardIconSprite } from '@/components/ui/card-icons'
 import { refocusAfterMenu } from '@/components/ui/menu-focus'
+import { fromJsonProp, type JsonProp } from '@/components/ui/json-prop'
 import { useHydrated } from '@/components/ui/use-hydrated'
 import { WinDialog } from '@/components/handoff/win-dialog'
 import { announceWin } from '@/components/handoff/deal-project-panel'
@@ -51,14 +52,15 @@ export function DealBoard({
   currency,
 }: {
   orgSlug: string
-  columns: Column[]
+  /** the columns as loaded (one JSON string: components/ui/json-prop.ts) */
+  columns: JsonProp<Column[]>
   filters: BoardFilters
   viewer: BoardViewer
   lostReasons: { id: string; label: string }[]
   today: string
   currency: string
 }) {
-  const [columns, setColumns] = useState<ColumnState[]>(() => initial.map((c) => ({ ...c, stageId: c.stage.id })))
+  const [columns, setColumns] = useState<ColumnState[]>(() => fromJsonProp(initial).map((c) => ({ ...c, stageId: c.stage.id })))
   const [dragStart, setDragStart] = useState<ColumnState[] | null>(null)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [pointerDrag, setPointerDrag] = useState(true)

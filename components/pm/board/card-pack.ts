@@ -1,9 +1,9 @@
 // The board's cards travel from the server component to the browser inside the page (React's
 // flight data). As objects, 300 cards are ~140 KB of repeated keys and ids; packed as rows
 // that point into the columns, milestones and people the page sends anyway, they are about a
-// quarter of that. They travel as one JSON string: flight data carries a string as it is, while
-// nested arrays would be encoded value by value on the server and revived value by value in the
-// browser. Pure and unit-tested: packCards on the server, unpackCards in the browser.
+// quarter of that, and they travel as one JSON string (components/ui/json-prop.ts).
+// Pure and unit-tested: packCards on the server, unpackCards in the browser.
+import { fromJsonProp, toJsonProp, type JsonProp } from '@/components/ui/json-prop'
 import type { TaskCard } from '@/lib/pm/board-query'
 import { TASK_PRIORITIES } from '@/lib/pm/tasks.schema'
 
@@ -12,7 +12,7 @@ type Ref = { id: string; name: string }
 /** [id, title, column#, position, version, assignee#, dueOn, flags, checked, items, milestone#, priority#, comments] */
 export type PackedRow = [string, string, number, number, number, number, string, number, number, number, number, number, number]
 type Packed = { people: Ref[]; rows: PackedRow[] }
-export type PackedCards = { json: string }
+export type PackedCards = { json: JsonProp<Packed> }
 
 const OVERDUE = 1
 const BLOCKED = 2
@@ -47,12 +47,12 @@ export function packCards(cards: TaskCard[], columns: { id: string }[], mileston
     TASK_PRIORITIES.indexOf(c.priority),
     c.comments,
   ])
-  return { json: JSON.stringify({ people, rows } satisfies Packed) }
+  return { json: toJsonProp<Packed>({ people, rows }) }
 }
 
 export function unpackCards(packed: PackedCards, columns: { id: string }[], milestones: Ref[]): TaskCard[] {
   const milestone = milestones.map((m) => ({ id: m.id, name: m.name }))
-  const { people, rows } = JSON.parse(packed.json) as Packed
+  const { people, rows } = fromJsonProp(packed.json)
   return rows.map(([id, title, column, position, version, assignee, dueOn, flags, checked, items, ms, priority, comments]) => ({
     id,
     title,

@@ -3,6 +3,7 @@ import { BoardFilters as Filters } from '@/components/pipeline/board-filters'
 import { DealBoard } from '@/components/pipeline/deal-board'
 import { NewDealDialog } from '@/components/pipeline/new-deal-dialog'
 import { PageHeader } from '@/components/ui/card'
+import { toJsonProp } from '@/components/ui/json-prop'
 import { db } from '@/lib/db'
 import { ctxOf } from '@/lib/authz'
 import { loadBoard } from '@/lib/crm/board'
@@ -22,13 +23,14 @@ export default async function PipelinePage({ params, searchParams }: { params: P
   const member = await memberForPage(orgSlug, 'crm:read')
   const ctx = ctxOf(member)
   const filters = BoardFilters.parse(await searchParams)
-  const pipelines = await listPipelines(db, ctx)
+  // side by side: the board waits only for the pipelines
+  const [pipelines, members, lostReasons] = await Promise.all([listPipelines(db, ctx), listMembers(db, ctx), listLostReasons(db, ctx)])
   if (pipelines.length === 0) {
     return <ComingSoon title="Pipeline" description="This organization has no pipeline yet. An admin can create one in Settings." />
   }
   const query = boardQuery(member, filters)
   const chosen = pipelines.find((p) => p.id === query.pipelineId) ?? (query.pipelineId ? undefined : pipelines[0])
-  const [board, members, lostReasons] = await Promise.all([orNotFound(loadBoard(db, ctx, query, undefined, chosen)), listMembers(db, ctx), listLostReasons(db, ctx)])
+  const board = await orNotFound(loadBoard(db, ctx, query, undefined, chosen))
   const owner = ownerFilter(member, filters.owner)
   const memberOptions = members.map((m) => ({ value: m.userId, label: m.name }))
   return (
@@ -59,7 +61,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
       <DealBoard
         key={JSON.stringify([board.pipeline.id, owner, filters.close, filters.type, board.columns.map((c) => c.totals.count)])}
         orgSlug={orgSlug}
-        columns={board.columns}
+        columns={toJsonProp(board.columns)}
         filters={filters}
         viewer={{ userId: member.user.id, role: member.role }}
         lostReasons={lostReasons}
