@@ -59,6 +59,8 @@ export type LoadMyWorkInput = {
   userId?: string
   /** the clock (tests) */
   now?: Date
+  /** the viewer's name and organization time zone when the caller has them (a page's membership): no lookup for one's own work */
+  viewer?: { name: string; timeZone: string }
 }
 
 /** Who may look at someone else's list. */
@@ -192,10 +194,13 @@ export async function loadMyWork(db: Db, ctx: Ctx, input: LoadMyWorkInput = {}):
   const personId = input.userId ?? ctx.userId
   const isViewer = personId === ctx.userId
   if (!isViewer && !canViewOthersWork(ctx)) throw new AppError('FORBIDDEN', 'Only managers and admins can look at someone else’s work.')
-  const membership = await db.membership.findFirst({
-    where: { orgId: ctx.orgId, userId: personId },
-    select: { user: { select: { id: true, name: true } }, org: { select: { timeZone: true } } },
-  })
+  const membership =
+    isViewer && input.viewer
+      ? { user: { id: ctx.userId, name: input.viewer.name }, org: { timeZone: input.viewer.timeZone } }
+      : await db.membership.findFirst({
+          where: { orgId: ctx.orgId, userId: personId },
+          select: { user: { select: { id: true, name: true } }, org: { select: { timeZone: true } } },
+        })
   if (!membership) throw new AppError('NOT_FOUND', 'This person is not a member of this organization.')
 
   const now = input.now ?? new Date()

@@ -67,6 +67,11 @@ describe('My work', () => {
     expect(ny.today).toBe('2026-03-04')
     expect(titlesIn(ny, 'today')).toEqual(['Due Wednesday'])
     expect(titlesIn(ny, 'week')).toEqual(['Due Thursday', 'Due Sunday'])
+
+    // The page passes the viewer's name and time zone it already has: the same work, grouped the same way.
+    const given = await loadMyWork(testDb, dev.ctx, { now: NOW, viewer: { name: 'Dev', timeZone: 'America/New_York' } })
+    expect(given).toEqual(ny)
+    expect(titlesIn(await loadMyWork(testDb, dev.ctx, { now: NOW, viewer: { name: 'Dev', timeZone: 'Europe/Berlin' } }), 'today')).toEqual(['Due Thursday'])
   })
 
   it('puts project tasks and sales follow-ups in one list, each with its context', async () => {

@@ -24,7 +24,7 @@ export default async function MyWorkPage({ params, searchParams }: { params: Pro
   if (!search.success) notFound()
   const others = canViewOthersWork(ctx)
   const [work, people] = await Promise.all([
-    loadMyWork(db, ctx, { userId: search.data.person }).catch((error: unknown) => {
+    loadMyWork(db, ctx, { userId: search.data.person, viewer: { name: member.user.name, timeZone: member.org.timeZone } }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'FORBIDDEN') forbidden()
       if (error instanceof AppError && error.code === 'NOT_FOUND') notFound()
       throw error
