@@ -1,4 +1,4 @@
-// Usage: npm run bench [-- --runs 30 --warmup 5 --only board --no-build --no-http --port 3400]
+// Usage: npm run bench [-- --runs 60 --warmup 10 --only board --no-build --no-http --port 3400]
 // Builds the app for production (into .next-bench, when the sources changed), makes sure the
 // scale data exists (seeding Scale Co if it is missing; seed flags such as --scale 0.1 apply
 // then, --reset seeds it again), starts `next start` against it, signs in through Auth.js and
@@ -29,8 +29,8 @@ const { values: flags } = parseArgs({
   strict: true,
   options: {
     ...SCALE_FLAGS,
-    runs: { type: 'string', default: '30' },
-    warmup: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '10' },
     port: { type: 'string', default: '3400' },
     only: { type: 'string' },
     build: { type: 'boolean', default: false },
@@ -40,7 +40,7 @@ const { values: flags } = parseArgs({
   },
 })
 if (flags.help) {
-  console.log('npm run bench -- [--runs 30] [--warmup 5] [--only <name part>] [--build | --no-build] [--no-http] [--port 3400] [seed flags: --scale, --deals, ..., --reset]')
+  console.log('npm run bench -- [--runs 60] [--warmup 10] [--only <name part>] [--build | --no-build] [--no-http] [--port 3400] [seed flags: --scale, --deals, ..., --reset]')
   process.exit(0)
 }
 const settings = { runs: Number(flags.runs), warmup: Number(flags.warmup) }
