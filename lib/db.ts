@@ -1,13 +1,24 @@
 import 'server-only'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+import { SEARCH_CONNECTION_SETUP } from '@/lib/crm/search'
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client'
 import { env } from '@/lib/env'
 
 /** A client or a transaction: every service takes one, so callers choose the transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient
 
+/** The app's connection pool: each connection runs the search's setup when it opens (before any query of its own). */
+export function createPool(url: string, max: number) {
+  const pool = new pg.Pool({ connectionString: url, max })
+  pool.on('connect', (client) => {
+    client.query(SEARCH_CONNECTION_SETUP).catch(() => {}) // a broken connection fails its first query anyway
+  })
+  return pool
+}
+
 export function createPrismaClient(url: string, poolSize = 10) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) })
+  return new PrismaClient({ adapter: new PrismaPg(createPool(url, poolSize)) })
 }
 
 const globalForDb = globalThis as unknown as { batonDb?: PrismaClient }

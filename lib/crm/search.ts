@@ -26,10 +26,14 @@ export const CANDIDATES = 500
 
 /**
  * pg_trgm's default word-similarity threshold (0.6) misses one-letter typos in short names
- * ("nortwind" is 0.58 like "Northwind Traders"); 0.5 finds them. Set for the search's own
- * transaction only (set_config(…, true)).
+ * ("nortwind" is 0.58 like "Northwind Traders"); 0.5 finds them. Every connection of the app's
+ * pools sets it when it opens (lib/db.ts), so a search is one plain statement per type, with no
+ * transaction around each to set it (four round trips instead of one).
  */
 export const THRESHOLD = 0.5
+
+/** The statement a connection runs when it opens, before any search. */
+export const SEARCH_CONNECTION_SETUP = `SET pg_trgm.word_similarity_threshold = ${THRESHOLD}`
 
 type Row = {
   type: SearchType
@@ -155,7 +159,7 @@ export function normalizeQuery(q: string): string {
   return q.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)
 }
 
-/** A client (which can open the search's transaction), not a transaction already open. */
+/** A client (which can run the types on separate connections), not a transaction already open. */
 const isClient = (db: Db): db is PrismaClient => typeof (db as Partial<PrismaClient>).$transaction === 'function'
 
 type SearchOptions = { limit?: number; types?: readonly SearchType[] }
@@ -177,21 +181,16 @@ export function searchSql(ctx: Ctx, q: string, options: SearchOptions = {}): Pri
 /**
  * Live companies (name, domain), contacts (full name, email) and deals (title) of the
  * organization that resemble `q`, best first: at most `limit` of each type. Given a client,
- * the types are searched side by side on separate connections (each in a short transaction
- * that sets the threshold), so a search takes as long as its slowest type, not their sum;
- * given a transaction, one after the other in it.
+ * the types are searched side by side on separate connections, so a search takes as long as
+ * its slowest type, not their sum; given a transaction, one after the other in it.
  */
 export async function searchCrm(db: Db, ctx: Ctx, q: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const statements = searchStatements(ctx, q, options)
   if (!statements) return []
-  const threshold = Prisma.sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(THRESHOLD)}, true)`
   let rows: Row[]
   if (isClient(db)) {
-    const client = db
-    const answers = await Promise.all(statements.map(async (sql) => (await client.$transaction([client.$queryRaw(threshold), client.$queryRaw<Row[]>(sql)]))[1]))
-    rows = answers.flat()
+    rows = (await Promise.all(statements.map((sql) => db.$queryRaw<Row[]>(sql)))).flat()
   } else {
-    await db.$queryRaw(threshold)
     rows = []
     for (const sql of statements) rows.push(...(await db.$queryRaw<Row[]>(sql)))
   }
