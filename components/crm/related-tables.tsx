@@ -4,7 +4,7 @@ import { Badge, Card } from '@/components/ui/card'
 import { dealStatusLabels } from '@/lib/crm/list-defs'
 import { formatDay } from '@/lib/dates'
 import { formatMoney } from '@/lib/money'
-import { statusTone } from './list/cells'
+import { dealStatusTone } from './deal-status-tone'
 
 type RelatedDeal = {
   id: string
@@ -59,7 +59,7 @@ export function DealsTable({ orgSlug, deals, extra, empty }: { orgSlug: string; 
             {extra ? <td className="px-4 py-2">{extra.value(d.id)}</td> : null}
             <td className="px-4 py-2">
               <span className="mr-1.5">{d.stageName}</span>
-              {d.status !== 'OPEN' ? <Badge className={statusTone[d.status]}>{dealStatusLabels[d.status]}</Badge> : null}
+              {d.status !== 'OPEN' ? <Badge className={dealStatusTone[d.status]}>{dealStatusLabels[d.status]}</Badge> : null}
             </td>
             <td className="px-4 py-2 text-right tabular-nums">{formatMoney(d.amountMinor, d.currency)}</td>
             <td className="px-4 py-2 whitespace-nowrap">{d.expectedCloseOn ? formatDay(d.expectedCloseOn) : '—'}</td>

@@ -30,7 +30,7 @@ async function findDeepCursor(db: Db, f: Fixtures) {
   deepCursor = cursor
 }
 const deepSearch = () => ({ after: deepCursor!, from: '30000' })
-const listRendered = (body: string) => (body.includes('<table') ? null : 'no table in the page')
+const listRendered = (body: string) => (body.includes('data-testid="list-row"') ? null : 'no rows in the list table')
 
 export const crmHotPaths: HotPath[] = [
   {

@@ -1,3 +1,4 @@
+'use client'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { Avatar } from '@/components/ui/avatar'
@@ -6,12 +7,13 @@ import { companySizeLabels } from '@/lib/crm/companies.schema'
 import { dealTypeLabels } from '@/lib/crm/deals.schema'
 import { dealStatusLabels, type CompanyListRow, type ContactListRow, type DealListRow } from '@/lib/crm/list-defs'
 import { formatDay } from '@/lib/dates'
+import { dateTimeFormat } from '@/lib/intl-cache'
 import { formatMoney } from '@/lib/money'
 import { countryName } from '../country-name'
+import { dealStatusTone } from '../deal-status-tone'
 
-// How each list column shows its value. Server-rendered: no client code for cells.
-
-export { countryName }
+// How each list column shows its value. The rows are drawn by a client component from the
+// page's data (list-rows.tsx): data is far lighter than markup in the page's flight data.
 
 const none = <span className="text-ink-soft">—</span>
 
@@ -25,21 +27,15 @@ function Owner({ id, name }: { id: string | null; name: string | null }) {
   )
 }
 
-export const statusTone: Record<DealListRow['status'], string> = {
-  OPEN: 'bg-accent/10 text-accent',
-  WON: 'bg-success/10 text-success',
-  LOST: 'bg-danger/10 text-danger',
-}
-
 /** An instant as a date in the organization's time zone. */
-export function dateIn(timeZone: string) {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium' })
+function dateIn(timeZone: string) {
+  const format = dateTimeFormat('en-US', { timeZone, dateStyle: 'medium' })
   return function formatDate(iso: string) {
     return <time dateTime={iso}>{format.format(new Date(iso))}</time>
   }
 }
 
-export function companyCell(orgSlug: string, timeZone: string) {
+function companyCell({ orgSlug, timeZone }: CellContext) {
   const date = dateIn(timeZone)
   return function companyColumn(row: CompanyListRow, key: string): ReactNode {
     switch (key) {
@@ -73,7 +69,7 @@ export function companyCell(orgSlug: string, timeZone: string) {
   }
 }
 
-export function contactCell(orgSlug: string, timeZone: string) {
+function contactCell({ orgSlug, timeZone }: CellContext) {
   const date = dateIn(timeZone)
   return function contactColumn(row: ContactListRow, key: string): ReactNode {
     switch (key) {
@@ -109,7 +105,7 @@ export function contactCell(orgSlug: string, timeZone: string) {
   }
 }
 
-export function dealCell(orgSlug: string, timeZone: string, today: string) {
+function dealCell({ orgSlug, timeZone, today }: CellContext) {
   const date = dateIn(timeZone)
   return function dealColumn(row: DealListRow, key: string): ReactNode {
     switch (key) {
@@ -134,7 +130,7 @@ export function dealCell(orgSlug: string, timeZone: string, today: string) {
       case 'stage':
         return row.stageName
       case 'status':
-        return <Badge className={statusTone[row.status]}>{dealStatusLabels[row.status]}</Badge>
+        return <Badge className={dealStatusTone[row.status]}>{dealStatusLabels[row.status]}</Badge>
       case 'type':
         return dealTypeLabels[row.dealType]
       case 'probability':
@@ -158,4 +154,17 @@ export function dealCell(orgSlug: string, timeZone: string, today: string) {
         return null
     }
   }
+}
+
+/** What the cells need besides the row: links, dates in the organization's zone, overdue close dates. */
+export type CellContext = { orgSlug: string; timeZone: string; today: string }
+
+export type ListRowOf = { company: CompanyListRow; contact: ContactListRow; deal: DealListRow }
+export type ListEntity = keyof ListRowOf
+
+/** Per list: how a cell shows a column of a row, and the row's name (its checkbox's label). */
+export const listCells: { [E in ListEntity]: { cell: (context: CellContext) => (row: ListRowOf[E], key: string) => ReactNode; label: (row: ListRowOf[E]) => string } } = {
+  company: { cell: companyCell, label: (row) => row.name },
+  contact: { cell: contactCell, label: (row) => `${row.firstName} ${row.lastName}`.trim() },
+  deal: { cell: dealCell, label: (row) => row.title },
 }

@@ -2,7 +2,10 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { ArrowDown, ArrowUp } from 'lucide-react'
 import { cn } from '@/components/ui/cn'
-import { PageCheckbox, RowCheckbox } from './list-selection'
+import type { JsonProp } from '@/components/ui/json-prop'
+import type { CellContext, ListEntity, ListRowOf } from './cells'
+import { ListRows } from './list-rows'
+import { PageCheckbox } from './list-selection'
 
 export type TableColumn = {
   key: string
@@ -14,21 +17,24 @@ export type TableColumn = {
 }
 
 /**
- * A list's table, rendered on the server: headers sort through links (so sorting is a URL),
- * cells come from `cell`; with `selectable`, each row gets a checkbox for the bulk actions.
+ * A list's table: headers sort through links (so sorting is a URL); the rows are drawn from
+ * their data by ListRows with the list's cells; with `selectable`, each row gets a checkbox for
+ * the bulk actions.
  */
-export function ListTable<Row extends { id: string }>({
+export function ListTable<E extends ListEntity>({
   columns,
+  entity,
   rows,
-  cell,
-  rowLabel,
+  count,
+  context,
   selectable,
   empty,
 }: {
   columns: TableColumn[]
-  rows: Row[]
-  cell: (row: Row, key: string) => ReactNode
-  rowLabel: (row: Row) => string
+  entity: E
+  rows: JsonProp<ListRowOf[E][]>
+  count: number
+  context: CellContext
   selectable: boolean
   empty: ReactNode
 }) {
@@ -61,30 +67,17 @@ export function ListTable<Row extends { id: string }>({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-line">
-          {rows.length === 0 ? (
+        {count === 0 ? (
+          <tbody>
             <tr>
               <td colSpan={columns.length + (selectable ? 1 : 0)} className="px-3 py-10 text-center text-ink-soft">
                 {empty}
               </td>
             </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.id} className="hover:bg-muted/40" data-testid="list-row">
-                {selectable ? (
-                  <td className="w-10">
-                    <RowCheckbox id={row.id} label={rowLabel(row)} />
-                  </td>
-                ) : null}
-                {columns.map((c) => (
-                  <td key={c.key} className={c.align === 'right' ? 'text-right tabular-nums' : undefined}>
-                    {cell(row, c.key)}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
+          </tbody>
+        ) : (
+          <ListRows entity={entity} rows={rows} columns={columns.map((c) => ({ key: c.key, align: c.align }))} context={context} selectable={selectable} />
+        )}
       </table>
     </div>
   )

@@ -1,6 +1,8 @@
 import type { ComponentProps, ReactNode } from 'react'
+import { toJsonProp } from '@/components/ui/json-prop'
 import { listHref, pageLinks, type ColumnDef, type ListParams, type SearchParams } from '@/lib/crm/list-params'
 import { BulkBar } from './bulk-bar'
+import type { CellContext, ListEntity, ListRowOf } from './cells'
 import { SelectionProvider } from './list-selection'
 import { ListPagination } from './list-pagination'
 import { ListTable, type TableColumn } from './list-table'
@@ -18,26 +20,27 @@ type Page<Row> = {
  * A CRM list: toolbar (search, filters, trash, columns, export), bulk actions on the selected
  * rows, the sortable table and the pages. Everything it shows comes from the URL.
  */
-export function ListView<Row extends { id: string }>({
+export function ListView<E extends ListEntity>({
+  entity,
+  context,
   pathname,
   search,
   columns,
   params,
   page,
-  cell,
-  rowLabel,
   searchLabel,
   filters,
   bulk,
   empty,
 }: {
+  /** which list: its cells and row names (cells.tsx) */
+  entity: E
+  context: CellContext
   pathname: string
   search: SearchParams
   columns: readonly ColumnDef[]
   params: ListParams
-  page: Page<Row>
-  cell: (row: Row, key: string) => ReactNode
-  rowLabel: (row: Row) => string
+  page: Page<ListRowOf[E]>
   searchLabel: string
   filters: FilterConfig[]
   /** the bulk actions the viewer may use; null for read-only roles */
@@ -66,7 +69,7 @@ export function ListView<Row extends { id: string }>({
       ) : null}
       <SelectionProvider key={`${params.trash}-${page.from}-${page.rows.map((r) => r.id).join(',')}`} pageIds={page.rows.map((r) => r.id)}>
         {bulk ? <BulkBar {...bulk} trash={params.trash} /> : null}
-        <ListTable columns={tableColumns} rows={page.rows} cell={cell} rowLabel={rowLabel} selectable={bulk !== null} empty={empty} />
+        <ListTable columns={tableColumns} entity={entity} rows={toJsonProp(page.rows)} count={page.rows.length} context={context} selectable={bulk !== null} empty={empty} />
       </SelectionProvider>
       <ListPagination page={{ from: page.from, count: page.rows.length, total: page.total, links }} />
     </>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { ListView } from '@/components/crm/list/list-view'
-import { companyCell } from '@/components/crm/list/cells'
 import { NewCompanyDialog } from '@/components/crm/new-company-dialog'
 import { PageHeader } from '@/components/ui/card'
 import { db } from '@/lib/db'
+import { todayIn } from '@/lib/dates'
 import { ctxOf } from '@/lib/authz'
 import { COMPANY_SIZES, companySizeLabels } from '@/lib/crm/companies.schema'
 import { companyFacets, listCompanies } from '@/lib/crm/company-list'
@@ -13,7 +13,7 @@ import { ownerChoices } from '@/lib/crm/record-access'
 import { listMembers } from '@/lib/org/members'
 import { memberForPage } from '@/lib/page-auth'
 import { can } from '@/lib/permissions'
-import { countryName } from '@/components/crm/list/cells'
+import { countryName } from '@/components/crm/country-name'
 import { bulkDeleteCompaniesAction, bulkOwnerCompaniesAction, bulkRestoreCompaniesAction } from './actions'
 
 export const metadata: Metadata = { title: 'Companies' }
@@ -42,8 +42,8 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
         columns={companyListDef.columns}
         params={list}
         page={page}
-        cell={companyCell(orgSlug, member.org.timeZone)}
-        rowLabel={(row) => row.name}
+        entity="company"
+        context={{ orgSlug, timeZone: member.org.timeZone, today: todayIn(member.org.timeZone) }}
         searchLabel="Search name or domain"
         filters={[
           { name: 'owner', label: 'Owner', kind: 'select', allLabel: 'Everyone', options: [{ value: 'mine', label: 'Mine' }, { value: 'none', label: 'No owner' }, ...people] },

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { ListView } from '@/components/crm/list/list-view'
-import { contactCell } from '@/components/crm/list/cells'
 import { NewContactDialog } from '@/components/crm/new-contact-dialog'
 import { PageHeader } from '@/components/ui/card'
 import { db } from '@/lib/db'
+import { todayIn } from '@/lib/dates'
 import { ctxOf } from '@/lib/authz'
 import { companyFacets } from '@/lib/crm/company-list'
 import { listContacts } from '@/lib/crm/contact-list'
@@ -13,7 +13,7 @@ import { ownerChoices } from '@/lib/crm/record-access'
 import { listMembers } from '@/lib/org/members'
 import { memberForPage } from '@/lib/page-auth'
 import { can } from '@/lib/permissions'
-import { countryName } from '@/components/crm/list/cells'
+import { countryName } from '@/components/crm/country-name'
 import { bulkDeleteContactsAction, bulkOwnerContactsAction, bulkRestoreContactsAction } from './actions'
 
 export const metadata: Metadata = { title: 'Contacts' }
@@ -42,8 +42,8 @@ export default async function ContactsPage({ params, searchParams }: { params: P
         columns={contactListDef.columns}
         params={list}
         page={page}
-        cell={contactCell(orgSlug, member.org.timeZone)}
-        rowLabel={(row) => `${row.firstName} ${row.lastName}`.trim()}
+        entity="contact"
+        context={{ orgSlug, timeZone: member.org.timeZone, today: todayIn(member.org.timeZone) }}
         searchLabel="Search name or email"
         filters={[
           { name: 'owner', label: 'Owner', kind: 'select', allLabel: 'Everyone', options: [{ value: 'mine', label: 'Mine' }, { value: 'none', label: 'No owner' }, ...people] },

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { ListView } from '@/components/crm/list/list-view'
-import { dealCell } from '@/components/crm/list/cells'
 import { PageHeader } from '@/components/ui/card'
 import { db } from '@/lib/db'
 import { ctxOf } from '@/lib/authz'
@@ -53,8 +52,8 @@ export default async function DealsPage({ params, searchParams }: { params: Prom
         columns={dealListDef.columns}
         params={list}
         page={page}
-        cell={dealCell(orgSlug, member.org.timeZone, todayIn(member.org.timeZone))}
-        rowLabel={(row) => row.title}
+        entity="deal"
+        context={{ orgSlug, timeZone: member.org.timeZone, today: todayIn(member.org.timeZone) }}
         searchLabel="Search deal titles"
         filters={[
           { name: 'owner', label: 'Owner', kind: 'select', allLabel: 'Everyone', options: [{ value: 'mine', label: 'Mine' }, ...people] },
