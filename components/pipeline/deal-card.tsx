@@ -3,7 +3,6 @@ import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import Link from 'next/link'
 import { DropdownMenu } from 'radix-ui'
-import { Check } from 'lucide-react'
 import { forwardRef, type ButtonHTMLAttributes } from 'react'
 import type { DealCard } from '@/lib/crm/board'
 import { formatDay } from '@/lib/dates'
@@ -11,6 +10,7 @@ import { formatMoney } from '@/lib/money'
 import { Avatar } from '@/components/ui/avatar'
 import { CardIcon } from '@/components/ui/card-icons'
 import { cn } from '@/components/ui/cn'
+import { MoveToItems } from '@/components/ui/move-to-items'
 import styles from './deal-card.module.css'
 
 /** The board's "Move to" menus: one is mounted at a time, for the card in `openFor`. */
@@ -105,22 +105,13 @@ function MoveToStage({ card, stages, onMove, openFor, open, close }: { card: Dea
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
             <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-md border border-line bg-surface p-1 text-sm shadow-lg">
-              <DropdownMenu.RadioGroup value={card.stageId} onValueChange={(stageId) => stageId !== card.stageId && onMove(card.id, stageId)}>
-                {stages.map((s) => (
-                  <DropdownMenu.RadioItem
-                    key={s.id}
-                    value={s.id}
-                    className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-muted data-[state=checked]:font-medium"
-                  >
-                    <span className="w-3">
-                      <DropdownMenu.ItemIndicator>
-                        <Check className="size-3" aria-hidden />
-                      </DropdownMenu.ItemIndicator>
-                    </span>
-                    {s.name}
-                  </DropdownMenu.RadioItem>
-                ))}
-              </DropdownMenu.RadioGroup>
+              <MoveToItems
+                current={card.stageId}
+                targets={stages}
+                onMove={(stageId) => onMove(card.id, stageId)}
+                itemClassName="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-muted data-[state=checked]:font-medium"
+                checkClassName="size-3"
+              />
             </DropdownMenu.Content>
           </DropdownMenu.Portal>
         </DropdownMenu.Root>

@@ -1,9 +1,10 @@
 'use client'
 import { DropdownMenu } from 'radix-ui'
-import { Check, PanelRightOpen } from 'lucide-react'
+import { PanelRightOpen } from 'lucide-react'
 import { forwardRef, type ButtonHTMLAttributes, type ReactElement } from 'react'
 import type { TaskCard } from '@/lib/pm/board-query'
 import { CardIcon } from '@/components/ui/card-icons'
+import { MoveToItems } from '@/components/ui/move-to-items'
 import styles from './task-card.module.css'
 
 export type CardMenuProps = {
@@ -67,18 +68,7 @@ export function CardMenu({ card, columns, onMove, onClose, open, children }: Car
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-line" />
           <DropdownMenu.Label className="px-2 py-1 text-xs font-medium text-ink-soft">Move to</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup value={card.columnId} onValueChange={(columnId) => columnId !== card.columnId && onMove(card.id, columnId)}>
-            {columns.map((column) => (
-              <DropdownMenu.RadioItem key={column.id} value={column.id} className={item}>
-                <span className="inline-flex size-4 items-center justify-center">
-                  <DropdownMenu.ItemIndicator>
-                    <Check className="size-4" aria-hidden />
-                  </DropdownMenu.ItemIndicator>
-                </span>
-                {column.name}
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
+          <MoveToItems current={card.columnId} targets={columns} onMove={(columnId) => onMove(card.id, columnId)} itemClassName={item} checkClassName="size-4" />
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
