@@ -33,12 +33,6 @@ function Section({ id, title, icon: Icon, tone, count, children, muted = false }
   )
 }
 
-/** What the page sends: each section's first rows (all of them for the section in `?all=`) and its full count. */
-export type MyWorkShown = Omit<MyWork, 'groups' | 'doneToday'> & {
-  groups: { key: MyWorkGroupKey; label: string; items: MyWorkItem[]; total: number }[]
-  doneToday: { items: MyWorkItem[]; total: number }
-}
-
 /** A section's rows, and a link to all of them (the page stays small for a busy person). */
 function Rows({ section, orgSlug, items, total, today, viewerIsPerson }: { section: MyWorkSection; orgSlug: string; items: MyWorkItem[]; total: number; today: string; viewerIsPerson: boolean }) {
   const params = useSearchParams()
@@ -67,7 +61,7 @@ function Rows({ section, orgSlug, items, total, today, viewerIsPerson }: { secti
 }
 
 /** The sections of My work (only the non-empty ones), then what was completed today. A client component: the page sends data, not markup, for hundreds of rows. */
-export function MyWorkView({ orgSlug, work }: { orgSlug: string; work: MyWorkShown }) {
+export function MyWorkView({ orgSlug, work }: { orgSlug: string; work: MyWork }) {
   const visible = work.groups.filter((g) => g.total > 0)
   const count = (key: MyWorkGroupKey) => work.groups.find((g) => g.key === key)?.total ?? 0
   const who = work.person.isViewer ? 'You have' : `${work.person.name} has`

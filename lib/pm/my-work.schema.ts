@@ -6,6 +6,9 @@ const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 export const MY_WORK_SECTIONS = ['overdue', 'today', 'week', 'later', 'none', 'done'] as const
 export type MyWorkSection = (typeof MY_WORK_SECTIONS)[number]
 
+/** Rows a section of the page shows before "Show all" */
+export const MY_WORK_SHOWN = 25
+
 /** The page's URL: `?person=<userId>` (MANAGER and ADMIN look at someone else's work), `?all=<section>`. */
 export const MyWorkSearch = z.object({
   person: z.preprocess((v) => blankToUndefined(Array.isArray(v) ? v[0] : v), z.uuid('Choose a person from the list.').optional()),

@@ -7,6 +7,7 @@ import { todayIn, toDay, type Day } from '@/lib/dates'
 import { AppError } from '@/lib/errors'
 import { groupMyWork, zonedMidnight, type MyWorkGroupKey } from '@/lib/pm/my-work-groups'
 import { canWriteProjects } from '@/lib/pm/project-access'
+import type { MyWorkSection } from '@/lib/pm/my-work.schema'
 
 // My work: one list of a person's open work, from both halves of Baton: the project tasks
 // assigned to them (in live projects) and their sales follow-ups (CRM tasks). One query per
@@ -48,9 +49,10 @@ export type MyWorkItem = ProjectTaskItem | FollowUpItem
 export type MyWork = {
   person: { id: string; name: string; isViewer: boolean }
   today: Day
-  groups: { key: MyWorkGroupKey; label: string; items: MyWorkItem[] }[]
+  /** each group's rows (its first ones when `shown` limits them) and how many it has */
+  groups: { key: MyWorkGroupKey; label: string; items: MyWorkItem[]; total: number }[]
   /** completed today (org time zone), newest first, so a mis-click can be undone */
-  doneToday: MyWorkItem[]
+  doneToday: { items: MyWorkItem[]; total: number }
   openCount: number
 }
 
@@ -61,6 +63,8 @@ export type LoadMyWorkInput = {
   now?: Date
   /** the viewer's name and organization time zone when the caller has them (a page's membership): no lookup for one's own work */
   viewer?: { name: string; timeZone: string }
+  /** rows per section (every row of `all`); without it, every row of every section */
+  shown?: { perSection: number; all?: MyWorkSection }
 }
 
 /** Who may look at someone else's list. */
@@ -76,6 +80,11 @@ type TaskRow = {
   priority: ProjectTaskItem['priority']
   project_id: string
   project_name: string
+}
+
+/** What a shown task row adds: its column, milestone and whether an open task blocks it. */
+type TaskDetail = {
+  id: string
   milestone_name: string | null
   column_name: string
   column_kind: ProjectTaskItem['status']['kind']
@@ -98,33 +107,45 @@ type FollowUpRow = {
   company_name: string | null
 }
 
-/** The person's project tasks: open ones, and the ones completed since `since`, in projects the viewer may read. */
+/**
+ * The person's project tasks: open ones, and the ones completed since `since`, in projects the
+ * viewer may read. Only what grouping and counting need; the rows shown get their details from
+ * taskDetails (a busy person has hundreds of tasks, the page shows a few dozen).
+ */
 async function projectTasks(db: Db, ctx: Ctx, personId: string, since: Date) {
   const salesOnly = ctx.role === 'SALES' ? Prisma.sql`AND EXISTS (SELECT 1 FROM deal d WHERE d.id = p.source_deal_id AND d.owner_id = ${ctx.userId}::uuid)` : Prisma.empty
   return db.$queryRaw<TaskRow[]>`
-    SELECT t.id, t.title, t.due_on, t.completed_at, t.priority::text AS priority,
-           p.id AS project_id, p.name AS project_name, m.name AS milestone_name,
-           c.name AS column_name, c.kind::text AS column_kind,
-           (t.completed_at IS NULL AND EXISTS (
-             SELECT 1 FROM task_dependency dep JOIN task b ON b.id = dep.blocker_id
-             WHERE dep.blocked_id = t.id AND b.completed_at IS NULL)) AS blocked
+    SELECT t.id, t.title, t.due_on, t.completed_at, t.priority::text AS priority, p.id AS project_id, p.name AS project_name
     FROM (
-      SELECT id, title, due_on, completed_at, priority, project_id, column_id, milestone_id FROM task
+      SELECT id, title, due_on, completed_at, priority, project_id FROM task
       WHERE org_id = ${ctx.orgId}::uuid AND assignee_id = ${personId}::uuid AND completed_at IS NULL
       UNION ALL
-      SELECT id, title, due_on, completed_at, priority, project_id, column_id, milestone_id FROM task
+      SELECT id, title, due_on, completed_at, priority, project_id FROM task
       WHERE org_id = ${ctx.orgId}::uuid AND assignee_id = ${personId}::uuid AND completed_at >= ${since}
     ) t
-    -- primary-key lookups of each task's project, column and milestone (LIMIT 1 keeps the planner
-    -- from turning them into hash joins over every row of those tables)
+    -- a primary-key lookup of each task's project (LIMIT 1 keeps the planner from turning it
+    -- into a hash join over every project)
     CROSS JOIN LATERAL (
       SELECT p.id, p.name, p.source_deal_id FROM project p
       WHERE p.id = t.project_id AND p.org_id = ${ctx.orgId}::uuid AND p.deleted_at IS NULL AND p.status NOT IN ('DONE', 'CANCELLED')
       LIMIT 1
     ) p
+    WHERE TRUE ${salesOnly}`
+}
+
+/** Column, milestone and "blocked" of the tasks shown (primary-key lookups of those rows only). */
+async function taskDetails(db: Db, ctx: Ctx, taskIds: string[]): Promise<Map<string, TaskDetail>> {
+  if (taskIds.length === 0) return new Map()
+  const rows = await db.$queryRaw<TaskDetail[]>`
+    SELECT t.id, m.name AS milestone_name, c.name AS column_name, c.kind::text AS column_kind,
+           (t.completed_at IS NULL AND EXISTS (
+             SELECT 1 FROM task_dependency dep JOIN task b ON b.id = dep.blocker_id
+             WHERE dep.blocked_id = t.id AND b.completed_at IS NULL)) AS blocked
+    FROM task t
     CROSS JOIN LATERAL (SELECT c.name, c.kind FROM board_column c WHERE c.id = t.column_id LIMIT 1) c
     LEFT JOIN LATERAL (SELECT m.name FROM milestone m WHERE m.id = t.milestone_id LIMIT 1) m ON TRUE
-    WHERE TRUE ${salesOnly}`
+    WHERE t.org_id = ${ctx.orgId}::uuid AND t.id = ANY(${taskIds}::uuid[])`
+  return new Map(rows.map((r) => [r.id, r]))
 }
 
 /** The person's follow-up tasks: open ones and the ones done since `since`, unless the record they are on is in the trash. */
@@ -149,7 +170,7 @@ async function followUps(db: Db, ctx: Ctx, personId: string, since: Date) {
                ELSE co.deleted_at IS NULL END`
 }
 
-function toTaskItem(ctx: Ctx, personId: string, r: TaskRow): ProjectTaskItem {
+function toTaskItem(ctx: Ctx, personId: string, r: TaskRow, d: TaskDetail): ProjectTaskItem {
   return {
     key: `task:${r.id}`,
     source: 'project',
@@ -159,9 +180,9 @@ function toTaskItem(ctx: Ctx, personId: string, r: TaskRow): ProjectTaskItem {
     doneAt: r.completed_at?.toISOString() ?? null,
     canComplete: canWriteProjects(ctx) || personId === ctx.userId,
     project: { id: r.project_id, name: r.project_name },
-    milestone: r.milestone_name,
-    status: { name: r.column_name, kind: r.column_kind },
-    blocked: r.blocked,
+    milestone: d.milestone_name,
+    status: { name: d.column_name, kind: d.column_kind },
+    blocked: d.blocked,
     priority: r.priority,
   }
 }
@@ -208,14 +229,34 @@ export async function loadMyWork(db: Db, ctx: Ctx, input: LoadMyWorkInput = {}):
   const since = zonedMidnight(today, membership.org.timeZone)
   const [tasks, crm] = await Promise.all([projectTasks(db, ctx, personId, since), followUps(db, ctx, personId, since)])
 
-  const items: MyWorkItem[] = [...tasks.map((r) => toTaskItem(ctx, personId, r)), ...crm.map((r) => toFollowUpItem(ctx, r))]
-  const open = items.filter((i) => !i.doneAt)
-  const doneToday = items.filter((i) => i.doneAt).sort((a, b) => b.doneAt!.localeCompare(a.doneAt!))
+  // Group and count every row; build (and look up the details of) only the rows shown.
+  type Entry = { dueOn: Day | null; doneAt: string | null; title: string; task?: TaskRow; followUp?: MyWorkItem }
+  const entries: Entry[] = [
+    ...tasks.map((r): Entry => ({ dueOn: r.due_on ? toDay(r.due_on) : null, doneAt: r.completed_at?.toISOString() ?? null, title: r.title, task: r })),
+    ...crm.map((r): Entry => {
+      const item = toFollowUpItem(ctx, r)
+      return { dueOn: item.dueOn, doneAt: item.doneAt, title: item.title, followUp: item }
+    }),
+  ]
+  const open = entries.filter((e) => !e.doneAt)
+  const done = entries.filter((e) => e.doneAt).sort((a, b) => b.doneAt!.localeCompare(a.doneAt!))
+  const limit = (section: MyWorkSection) => (input.shown && input.shown.all !== section ? input.shown.perSection : Infinity)
+  const groups = groupMyWork(open, today).map((g) => ({ key: g.key, label: g.label, shown: g.items.slice(0, limit(g.key)), total: g.items.length }))
+  const doneShown = done.slice(0, limit('done'))
+  const shownTasks = [...groups.flatMap((g) => g.shown), ...doneShown].flatMap((e) => (e.task ? [e.task.id] : []))
+  const details = await taskDetails(db, ctx, shownTasks)
+  // (a task deleted between the two reads has no details: it is left out)
+  const itemsOf = (shown: Entry[]) =>
+    shown.flatMap((e): MyWorkItem[] => {
+      if (e.followUp) return [e.followUp]
+      const detail = details.get(e.task!.id)
+      return detail ? [toTaskItem(ctx, personId, e.task!, detail)] : []
+    })
   return {
     person: { id: membership.user.id, name: membership.user.name, isViewer },
     today,
-    groups: groupMyWork(open, today),
-    doneToday,
+    groups: groups.map((g) => ({ key: g.key, label: g.label, items: itemsOf(g.shown), total: g.total })),
+    doneToday: { items: itemsOf(doneShown), total: done.length },
     openCount: open.length,
   }
 }

@@ -103,6 +103,33 @@ describe('My work', () => {
     expect(overdue).toMatchObject([{ title: 'Send the brochure', source: 'crm', record: { type: 'company', id: company.id, name: 'Globex' }, companyName: null }])
   })
 
+  it('draws the first rows of each section with their details, counts them all, and every row of the section asked for', async () => {
+    const { org, admin } = await berlinOrg()
+    const dev = await createMember(org, 'DELIVERY', { name: 'Dev' })
+    const me = dev.user.id
+    const { tasks } = await createTestProject(admin.ctx, {
+      name: 'Rollout',
+      tasks: [
+        { title: 'A overdue', dueOn: '2026-03-01', assigneeId: me },
+        { title: 'B overdue', dueOn: '2026-03-02', assigneeId: me },
+        { title: 'C overdue', dueOn: '2026-03-03', assigneeId: me },
+        { title: 'Later one', dueOn: '2026-04-20', assigneeId: me },
+      ],
+    })
+    // B waits for C
+    await testDb.taskDependency.create({ data: { orgId: org.id, projectId: tasks[0]!.projectId, blockerId: tasks[2]!.id, blockedId: tasks[1]!.id } })
+    const full = await loadMyWork(testDb, dev.ctx, { now: NOW })
+    const firstTwo = await loadMyWork(testDb, dev.ctx, { now: NOW, shown: { perSection: 2 } })
+    const overdue = (w: typeof full) => w.groups.find((g) => g.key === 'overdue')!
+    expect(overdue(firstTwo).total).toBe(3)
+    expect(overdue(firstTwo).items).toEqual(overdue(full).items.slice(0, 2))
+    expect(overdue(firstTwo).items[1]).toMatchObject({ title: 'B overdue', blocked: true, status: { kind: 'TODO' } })
+    expect(firstTwo.openCount).toBe(4)
+    const allOverdue = await loadMyWork(testDb, dev.ctx, { now: NOW, shown: { perSection: 2, all: 'overdue' } })
+    expect(overdue(allOverdue).items.map((i) => i.title)).toEqual(['A overdue', 'B overdue', 'C overdue'])
+    expect(allOverdue.groups.find((g) => g.key === 'later')!).toMatchObject({ total: 1, items: [{ title: 'Later one' }] })
+  })
+
   it('leaves out done work, other people’s, and tasks of done, cancelled or deleted projects', async () => {
     const { org, admin } = await berlinOrg()
     const dev = await createMember(org, 'DELIVERY')
@@ -129,7 +156,7 @@ describe('My work', () => {
 
     const work = await loadMyWork(testDb, dev.ctx, { now: NOW })
     expect(allOpen(work)).toEqual(['In a project on hold', 'Open task'])
-    expect(work.doneToday).toEqual([])
+    expect(work.doneToday.items).toEqual([])
   })
 
   it('lists what was completed today (org time zone) so it can be undone, and not what was done yesterday', async () => {
@@ -143,7 +170,7 @@ describe('My work', () => {
     await testDb.task.update({ where: { id: tasks[0]!.id }, data: { completedAt: new Date('2026-03-04T23:20:00Z'), completedOn: day('2026-03-05') } })
 
     const work = await loadMyWork(testDb, person.ctx, { now: NOW })
-    expect(work.doneToday.map((i) => i.title)).toEqual(['Project task done today', 'Done just after midnight'])
+    expect(work.doneToday.items.map((i) => i.title)).toEqual(['Project task done today', 'Done just after midnight'])
     expect(work.openCount).toBe(0)
   })
 
@@ -157,13 +184,13 @@ describe('My work', () => {
     await testDb.$transaction((tx) => setTaskDone(tx, dev.ctx, { taskId: tasks[0]!.id, done: true }))
     await testDb.$transaction((tx) => setFollowUpDone(tx, dev.ctx, { activityId: call.id, done: true }))
     const after = await loadMyWork(testDb, dev.ctx)
-    expect(after.doneToday.map((i) => i.title).sort()).toEqual(['Configure SSO', 'Renewal call'])
+    expect(after.doneToday.items.map((i) => i.title).sort()).toEqual(['Configure SSO', 'Renewal call'])
     expect(after.openCount).toBe(0)
 
     await testDb.$transaction((tx) => setTaskDone(tx, dev.ctx, { taskId: tasks[0]!.id, done: false }))
     const undone = await loadMyWork(testDb, dev.ctx)
     expect(titlesIn(undone, 'overdue')).toEqual(['Configure SSO'])
-    expect(undone.doneToday.map((i) => i.title)).toEqual(['Renewal call'])
+    expect(undone.doneToday.items.map((i) => i.title)).toEqual(['Renewal call'])
   })
 
   it('marks a task whose blocker is still open as blocked', async () => {
