@@ -10,9 +10,11 @@ import type { Statement } from './sql'
 
 // An admin wins any open deal: the bench draws on all of them, not one rep's.
 const adminCtx = (f: Fixtures): Ctx => ({ orgId: f.orgId, userId: f.admin.id, role: 'ADMIN' })
-/** Deals used by the timed single wins; the burst uses the ones after them. */
-const SINGLE = 60
+/** Deals reserved for the timed single wins (at least --warmup + --runs); the burst uses the ones after them. */
+const SINGLE = 200
 export const BURST = 10
+/** Runs of the burst: each adds BURST projects to the scale data for good. */
+const BURST_RUNS = 20
 
 /** The bench template as the organization's default, so every win builds a 40-task project. */
 async function benchTemplateIsDefault(db: Db, f: Fixtures) {
@@ -102,7 +104,10 @@ export const handoffHotPaths: HotPath[] = [
     transaction: true,
     prepare: benchTemplateIsDefault,
     // each run wins another open deal (a won deal stays won)
-    service: (tx, f, i) => winDeal(tx, adminCtx(f), { dealId: winnable(f, i + 1), project: 'auto', roleAssignments: {} }),
+    service: (tx, f, i) => {
+      if (i + 1 >= SINGLE) throw new Error(`More single wins than the ${SINGLE} deals reserved for them: raise SINGLE in scripts/bench/handoff.ts.`)
+      return winDeal(tx, adminCtx(f), { dealId: winnable(f, i + 1), project: 'auto', roleAssignments: {} })
+    },
     floorSql: winFloorSql,
   },
   {
@@ -110,6 +115,7 @@ export const handoffHotPaths: HotPath[] = [
     name: `burst: ${BURST} concurrent wins of different deals`,
     budgetMs: 1000,
     measure: 'service',
+    runs: BURST_RUNS,
     // BURST wins at once, each in its own transaction on a pool of BURST connections
     service: async (_db, f, i) => {
       const pool = burstPool()

@@ -111,7 +111,8 @@ export async function measurePath(p: HotPath, h: Harness): Promise<PathResult> {
     }
 
     if (p.service) {
-      result.service = await timeRuns(h.settings, (i) => callService(p, h.capture.prisma, h.fixtures, i))
+      const settings = p.runs ? { runs: p.runs, warmup: Math.min(h.settings.warmup, 10) } : h.settings
+      result.service = await timeRuns(settings, (i) => callService(p, h.capture.prisma, h.fixtures, i))
       if (p.measure === 'service') result.main = { ...result.service, what: p.transaction ? 'service in a transaction' : 'service' }
     }
 

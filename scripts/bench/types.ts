@@ -70,6 +70,11 @@ export type HotPath = {
   /** Runs once before the path is measured (e.g. to find a cursor deep in a list). */
   prepare?: (db: Db, f: Fixtures) => Promise<void>
   /**
+   * Runs of this path, when not `--runs` (after `--warmup`, at most 10 here): for a path whose
+   * every run adds rows to the scale data for good (the burst of wins adds ten projects a run).
+   */
+  runs?: number
+  /**
    * Hand-written SQL: the floor of a path whose service does not exist yet (floor and index
    * check), or, next to a service, the floor the service is compared with (the index check
    * still EXPLAINs the service's own statements).
