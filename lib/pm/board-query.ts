@@ -8,7 +8,7 @@ import { notFound } from '@/lib/errors'
 import type { BoardFilters } from '@/lib/pm/board-query.schema'
 import type { MilestoneOption } from '@/lib/pm/milestones'
 import { canWriteProjects, readableProjects } from '@/lib/pm/project-access'
-import type { ProjectPerson } from '@/lib/pm/project-people'
+import { projectReadersSelect, toProjectPerson, type ProjectPerson } from '@/lib/pm/project-people'
 
 export type BoardColumnDto = { id: string; name: string; kind: ColumnKind; position: number }
 
@@ -170,11 +170,7 @@ async function boardMeta(db: Db, ctx: Ctx, projectId: string) {
       org: {
         select: {
           timeZone: true,
-          memberships: {
-            where: { OR: [{ role: { not: 'SALES' } }, { user: { ownedDeals: { some: { project: { id: projectId } } } } }] },
-            select: { role: true, user: { select: { id: true, name: true } } },
-            orderBy: [{ user: { name: 'asc' } }, { userId: 'asc' }],
-          },
+          memberships: projectReadersSelect(ctx.orgId, projectId),
         },
       },
     },
@@ -185,7 +181,7 @@ async function boardMeta(db: Db, ctx: Ctx, projectId: string) {
     timeZone: found.org.timeZone,
     columns: found.columns satisfies BoardColumnDto[],
     milestones: found.milestones.map((m): MilestoneOption => ({ id: m.id, name: m.name, dueOn: toDay(m.dueOn), done: m.completedAt !== null })),
-    people: found.org.memberships.map((m): BoardPerson => ({ id: m.user.id, name: m.user.name, role: m.role })),
+    people: found.org.memberships.map(toProjectPerson),
   }
 }
 

@@ -230,12 +230,12 @@ export async function loadMyWork(db: Db, ctx: Ctx, input: LoadMyWorkInput = {}):
   const [tasks, crm] = await Promise.all([projectTasks(db, ctx, personId, since), followUps(db, ctx, personId, since)])
 
   // Group and count every row; build (and look up the details of) only the rows shown.
-  type Entry = { dueOn: Day | null; doneAt: string | null; title: string; task?: TaskRow; followUp?: MyWorkItem }
+  type Entry = { dueOn: Day | null; doneAt: string | null; title: string } & ({ task: TaskRow } | { item: FollowUpItem })
   const entries: Entry[] = [
     ...tasks.map((r): Entry => ({ dueOn: r.due_on ? toDay(r.due_on) : null, doneAt: r.completed_at?.toISOString() ?? null, title: r.title, task: r })),
     ...crm.map((r): Entry => {
       const item = toFollowUpItem(ctx, r)
-      return { dueOn: item.dueOn, doneAt: item.doneAt, title: item.title, followUp: item }
+      return { dueOn: item.dueOn, doneAt: item.doneAt, title: item.title, item }
     }),
   ]
   const open = entries.filter((e) => !e.doneAt)
@@ -243,14 +243,14 @@ export async function loadMyWork(db: Db, ctx: Ctx, input: LoadMyWorkInput = {}):
   const limit = (section: MyWorkSection) => (input.shown && input.shown.all !== section ? input.shown.perSection : Infinity)
   const groups = groupMyWork(open, today).map((g) => ({ key: g.key, label: g.label, shown: g.items.slice(0, limit(g.key)), total: g.items.length }))
   const doneShown = done.slice(0, limit('done'))
-  const shownTasks = [...groups.flatMap((g) => g.shown), ...doneShown].flatMap((e) => (e.task ? [e.task.id] : []))
+  const shownTasks = [...groups.flatMap((g) => g.shown), ...doneShown].flatMap((e) => ('task' in e ? [e.task.id] : []))
   const details = await taskDetails(db, ctx, shownTasks)
   // (a task deleted between the two reads has no details: it is left out)
   const itemsOf = (shown: Entry[]) =>
     shown.flatMap((e): MyWorkItem[] => {
-      if (e.followUp) return [e.followUp]
-      const detail = details.get(e.task!.id)
-      return detail ? [toTaskItem(ctx, personId, e.task!, detail)] : []
+      if (!('task' in e)) return [e.item]
+      const detail = details.get(e.task.id)
+      return detail ? [toTaskItem(ctx, personId, e.task, detail)] : []
     })
   return {
     person: { id: membership.user.id, name: membership.user.name, isViewer },

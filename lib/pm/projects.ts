@@ -5,7 +5,7 @@ import { todayIn, toDay, type Day } from '@/lib/dates'
 import { notFound } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { DealStatus, ProjectStatus } from '@/lib/generated/prisma/enums'
-import { loadHolidays } from '@/lib/pm/holidays'
+import { holidaySet, loadHolidays } from '@/lib/pm/holidays'
 import { canWriteProjects, readableProjects } from '@/lib/pm/project-access'
 import { emptyFigures, loadProjectFigures, percentDone, type ProjectFigures } from '@/lib/pm/project-figures'
 import { projectHealth, type HealthVerdict, type ProjectHealth } from '@/lib/pm/project-health'
@@ -252,7 +252,7 @@ export async function getProjectHeader(db: Db, ctx: Ctx, projectId: string): Pro
   const { org, ...project } = found
   const timeZone = org.timeZone
   const today = todayIn(timeZone)
-  const holidays = new Set(org.holidays.map((h) => toDay(h.day)))
+  const holidays = holidaySet(org.holidays)
   const [figureMap, unfilledRoles] = await Promise.all([loadProjectFigures(db, ctx, [project.id], today), unfilledRolesOf(db, ctx, project.id)])
   const figures = figureMap.get(project.id) ?? emptyFigures
   const verdict = healthOf(project, figures, today, timeZone, holidays)

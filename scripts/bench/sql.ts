@@ -5,7 +5,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaClient } from '../../lib/generated/prisma/client'
-import { SEARCH_CONNECTION_SETUP } from '../../lib/crm/search'
+import { createPool } from '../../lib/db'
 
 export type Statement = { text: string; values: unknown[] }
 
@@ -17,9 +17,9 @@ export const BIG_TABLES = ['deal', 'company', 'contact', 'activity', 'activity_l
 
 export function capturingPrisma(url: string) {
   let recording: Statement[] | null = null
-  const pool = new pg.Pool({ connectionString: url, max: 4 })
+  // the app's pool (its connection setup runs first, before recording starts)
+  const pool = createPool(url, 4)
   pool.on('connect', (client) => {
-    void client.query(SEARCH_CONNECTION_SETUP) // as the app's pool (lib/db.ts), before recording starts
     const query = client.query.bind(client) as (...args: unknown[]) => unknown
     ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
       if (recording && config && typeof config === 'object' && 'text' in config) {
