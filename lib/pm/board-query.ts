@@ -44,6 +44,8 @@ export type ProjectBoard = {
   milestones: MilestoneOption[]
   /** who can be assigned or mentioned: members who can read this project */
   people: BoardPerson[]
+  /** who has tasks on this project, whatever the filters, by name (the assignee filter lists them) */
+  assignees: { id: string; name: string }[]
   canEdit: boolean
   /** the project's task count before filters (so the page can say "3 of 40 tasks") */
   totalTasks: number
@@ -185,6 +187,32 @@ async function boardMeta(db: Db, ctx: Ctx, projectId: string) {
   }
 }
 
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
+
+/** The people the cards are assigned to, each once, by name. */
+function assigneesOf(cards: TaskCard[]) {
+  const seen = new Map<string, { id: string; name: string }>()
+  for (const card of cards) if (card.assignee) seen.set(card.assignee.id, card.assignee)
+  return [...seen.values()].sort(byName)
+}
+
+/** The person the board is filtered by stays listed even with no tasks here (a shared link, the last task reassigned). */
+function withChosen(assignees: { id: string; name: string }[], chosen: string | undefined, people: BoardPerson[]) {
+  if (!chosen || assignees.some((a) => a.id === chosen)) return assignees
+  const person = people.find((p) => p.id === chosen)
+  return person ? [...assignees, { id: person.id, name: person.name }].sort(byName) : assignees
+}
+
+/** The whole project's task count and assignees (a filtered board's cards have only some). */
+async function unfilteredFacts(db: Db, ctx: Ctx, projectId: string) {
+  const [row] = await db.$queryRaw<{ total: number; assignees: { id: string; name: string }[] }[]>`
+    SELECT count(*)::int AS total,
+           coalesce(json_agg(DISTINCT jsonb_build_object('id', u.id, 'name', u.name)) FILTER (WHERE u.id IS NOT NULL), '[]'::json) AS assignees
+    FROM task t LEFT JOIN "user" u ON u.id = t.assignee_id
+    WHERE t.org_id = ${ctx.orgId}::uuid AND t.project_id = ${projectId}::uuid`
+  return { total: row!.total, assignees: row!.assignees.sort(byName) }
+}
+
 /** Today in the organization's time zone, in SQL (so the card query need not wait for the organization). */
 const todaySql = (ctx: Ctx) => Prisma.sql`(SELECT (now() AT TIME ZONE o.time_zone)::date FROM organization o WHERE o.id = ${ctx.orgId}::uuid)`
 
@@ -192,26 +220,28 @@ const todaySql = (ctx: Ctx) => Prisma.sql`(SELECT (now() AT TIME ZONE o.time_zon
  * Everything the board page shows: columns, the cards matching the filters (assignee "me",
  * "unassigned" or a person; overdue only; a milestone or "none"), milestones and people for
  * the filters, chips, swimlanes and pickers. Two statements whatever the task count, run at
- * once (three with a filter, for the unfiltered count): each is scoped to the organization,
+ * once (three with a filter, for the unfiltered count and assignees): each is scoped to the organization,
  * and nothing is returned unless the project is one this person may read.
  */
 export async function loadProjectBoard(db: Db, ctx: Ctx, projectId: string, filters: BoardFilters = {}): Promise<ProjectBoard> {
   const filtered = Boolean(filters.assignee || filters.milestone || filters.overdue)
-  const [meta, rows, total] = await Promise.all([
+  const [meta, rows, whole] = await Promise.all([
     boardMeta(db, ctx, projectId),
     cardRows(db, ctx, projectId, todaySql(ctx), filters),
-    filtered ? db.task.count({ where: { orgId: ctx.orgId, projectId } }) : Promise.resolve(-1),
+    filtered ? unfilteredFacts(db, ctx, projectId) : null,
   ])
   const today = todayIn(meta.timeZone)
+  const tasks = toCards(rows, today)
   return {
     project: meta.project,
     today,
     columns: meta.columns,
-    tasks: toCards(rows, today),
+    tasks,
     milestones: meta.milestones,
     people: meta.people,
+    assignees: withChosen(whole ? whole.assignees : assigneesOf(tasks), filters.assignee, meta.people),
     canEdit: canWriteProjects(ctx),
-    totalTasks: total >= 0 ? total : rows.length,
+    totalTasks: whole ? whole.total : rows.length,
   }
 }
 

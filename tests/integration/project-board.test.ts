@@ -65,6 +65,23 @@ describe('project board', () => {
     expect(filtered.totalTasks).toBe(4)
   })
 
+  it('the assignee filter lists the people with tasks on the project, filtered or not, and the one chosen', async () => {
+    const { lead, manager, project, tasks } = await followedProject({ tasks: [{ title: 'Lead task' }, { title: 'Manager task' }, { title: 'Nobody' }] })
+    await testDb.task.update({ where: { id: tasks[0]!.id }, data: { assigneeId: lead.user.id } })
+    await testDb.task.update({ where: { id: tasks[1]!.id }, data: { assigneeId: manager.user.id } })
+    const assignees = async (filters: Parameters<typeof loadProjectBoard>[3]) => (await loadProjectBoard(testDb, lead.ctx, project.id, filters)).assignees.map((p) => p.name)
+
+    expect(await assignees({})).toEqual(['Dana Lead', 'Max Manager'])
+    // A filtered board draws some cards but lists everyone with tasks, so the filter can switch.
+    expect(await assignees({ assignee: 'me' })).toEqual(['Dana Lead', 'Max Manager'])
+    expect(await assignees({ assignee: 'unassigned' })).toEqual(['Dana Lead', 'Max Manager'])
+
+    await testDb.task.update({ where: { id: tasks[1]!.id }, data: { assigneeId: null } })
+    expect(await assignees({})).toEqual(['Dana Lead'])
+    // Filtered by someone whose last task went elsewhere: they stay in the list, so the choice shows.
+    expect(await assignees({ assignee: manager.user.id })).toEqual(['Dana Lead', 'Max Manager'])
+  })
+
   it('a sales rep following the project sees it read-only; people include only those who can read it', async () => {
     const { rep, project } = await followedProject({ tasks: [{ title: 'Visible' }] })
     const board = await loadProjectBoard(testDb, rep.ctx, project.id)

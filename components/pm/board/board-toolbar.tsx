@@ -2,7 +2,6 @@
 import { Columns3, FilterX, Rows3 } from 'lucide-react'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useTransition } from 'react'
-import type { BoardPerson } from '@/lib/pm/board-query'
 import type { BoardSearch } from '@/lib/pm/board-query.schema'
 import type { MilestoneOption } from '@/lib/pm/milestones'
 import { cn } from '@/components/ui/cn'
@@ -10,7 +9,7 @@ import { cn } from '@/components/ui/cn'
 const select = 'rounded-md border border-line bg-surface py-1 pl-2 pr-7 text-sm text-ink shadow-xs'
 
 /**
- * Filters (assignee, overdue, milestone) and swimlanes live in the URL, so a view can be
+ * Filters (assignee: anyone with tasks here; overdue; milestone) and swimlanes live in the URL, so a view can be
  * bookmarked and shared; changing one reloads the board with the new filter.
  */
 export function BoardToolbar({
@@ -21,7 +20,8 @@ export function BoardToolbar({
   total,
 }: {
   search: BoardSearch
-  people: BoardPerson[]
+  /** people with tasks on the project */
+  people: { id: string; name: string }[]
   milestones: MilestoneOption[]
   shown: number
   total: number

@@ -51,7 +51,7 @@ const collisions: CollisionDetection = (args) => {
  * first cards of each column fill the screen, and the browser draws the rest right after
  * hydration (the data is already there), so the page is fast and nothing visible moves.
  */
-const SERVER_CARDS = 8
+const SERVER_CARDS = 6
 
 const menuButtonOf = (taskId: string) => `[data-task-id="${taskId}"] [aria-haspopup="menu"]`
 

@@ -22,7 +22,7 @@ export default async function ProjectBoardPage({ params, searchParams }: { param
   return (
     <>
       <h2 className="sr-only">Board</h2>
-      <BoardToolbar search={search} people={board.people} milestones={board.milestones} shown={board.tasks.length} total={board.totalTasks} />
+      <BoardToolbar search={search} people={board.assignees} milestones={board.milestones} shown={board.tasks.length} total={board.totalTasks} />
       <ProjectBoard orgSlug={orgSlug} board={meta} packed={packCards(tasks, meta.columns, meta.milestones)} search={search} />
     </>
   )
