@@ -4,6 +4,7 @@ import pg from 'pg'
 import { SEARCH_CONNECTION_SETUP } from '@/lib/crm/search'
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client'
 import { env } from '@/lib/env'
+import { statementNamer } from '@/lib/statement-names'
 
 /** A client or a transaction: every service takes one, so callers choose the transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient
@@ -17,8 +18,13 @@ export function createPool(url: string, max: number) {
   return pool
 }
 
+/** A client on a pool; hot statements are prepared once per connection (lib/statement-names.ts). */
+export function prismaOn(pool: pg.Pool) {
+  return new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementNamer() }) })
+}
+
 export function createPrismaClient(url: string, poolSize = 10) {
-  return new PrismaClient({ adapter: new PrismaPg(createPool(url, poolSize)) })
+  return prismaOn(createPool(url, poolSize))
 }
 
 const globalForDb = globalThis as unknown as { batonDb?: PrismaClient }

@@ -2,10 +2,8 @@
 // records every statement (text + bound values, exactly as the driver sends them); the
 // statements are then replayed on a plain pg connection (the floor: the database's own time
 // for that work, round trips included) and EXPLAIN (ANALYZE, BUFFERS)-ed (which scans, which indexes).
-import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { PrismaClient } from '../../lib/generated/prisma/client'
-import { createPool } from '../../lib/db'
+import { createPool, prismaOn } from '../../lib/db'
 
 export type Statement = { text: string; values: unknown[] }
 
@@ -31,7 +29,7 @@ export function capturingPrisma(url: string) {
       return query(config, ...rest)
     }
   })
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
+  const prisma = prismaOn(pool)
   return {
     prisma,
     pool,

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * Names for the statements Prisma sends, so each pooled connection prepares a hot statement once
+ * and Postgres can keep its plan (ADR 0016). Unnamed, as Prisma's pg adapter sends them by
+ * default, every statement is parsed and planned on every run, and the joined selects behind a
+ * page take as long to plan as to run.
+ *
+ * A statement is named from its `after`-th run on (one-off statements stay unnamed), by a hash
+ * of its text, so every connection uses the same name for it. At most `max` statements get
+ * names: a connection keeps what it prepared until it closes, as the statement caches of JDBC's
+ * driver and of Prisma's former query engine did. Statements without parameters stay unnamed
+ * (they may hold several commands, which a prepared statement cannot).
+ */
+export function statementNamer({ after = 3, max = 256 }: { after?: number; max?: number } = {}) {
+  const seen = new Map<string, number>()
+  const named = new Map<string, string>()
+  return (query: { sql: string; args: unknown[] }): string => {
+    const known = named.get(query.sql)
+    if (known !== undefined) return known
+    if (query.args.length === 0 || named.size >= max) return ''
+    const runs = (seen.get(query.sql) ?? 0) + 1
+    if (runs < after) {
+      if (seen.size >= 4 * max) seen.clear()
+      seen.set(query.sql, runs)
+      return ''
+    }
+    seen.delete(query.sql)
+    const name = `baton_${createHash('sha1').update(query.sql).digest('base64url').slice(0, 22)}`
+    named.set(query.sql, name)
+    return name
+  }
+}
