@@ -83,25 +83,13 @@ function filtersSql(ctx: Ctx, today: Prisma.Sql, filters: BoardFilters) {
 }
 
 /**
- * Cards with everything they show, in one statement: the project's tasks, with checklist
- * progress and comment counts aggregated over just those tasks, and the blocked flag from the
- * project's dependencies whose blocker is not in a Done column.
+ * Cards with everything they show, in one statement: the project's tasks (with their checklist
+ * progress and comment count, which triggers keep on the task: ADR 0017), and the blocked flag
+ * from the project's dependencies whose blocker is not in a Done column.
  */
 async function cardRows(db: Db, ctx: Ctx, projectId: string, today: Prisma.Sql, filters: BoardFilters, taskIds?: string[]): Promise<CardRow[]> {
   const rows = await db.$queryRaw<{ cards: string }[]>`
-    WITH t AS (
-      SELECT t.id, t.title, t.column_id, t.position, t.version, t.assignee_id, t.due_on, t.completed_at, t.milestone_id, t.priority
-      FROM task t
-      WHERE t.org_id = ${ctx.orgId}::uuid AND t.project_id = ${projectId}::uuid
-        ${taskIds ? Prisma.sql`AND t.id = ANY(${taskIds}::uuid[])` : Prisma.empty}
-        ${filtersSql(ctx, today, filters)}
-    ), checklist AS (
-      SELECT ci.task_id, count(*)::int AS total, count(ci.done_at)::int AS done
-      FROM checklist_item ci WHERE ci.org_id = ${ctx.orgId}::uuid AND ci.task_id IN (SELECT id FROM t) GROUP BY ci.task_id
-    ), comments AS (
-      SELECT c.task_id, count(*)::int AS n
-      FROM task_comment c WHERE c.org_id = ${ctx.orgId}::uuid AND c.task_id IN (SELECT id FROM t) GROUP BY c.task_id
-    ), blocked AS (
+    WITH blocked AS (
       SELECT DISTINCT d.blocked_id
       FROM task_dependency d
       JOIN task b ON b.id = d.blocker_id
@@ -110,16 +98,16 @@ async function cardRows(db: Db, ctx: Ctx, projectId: string, today: Prisma.Sql, 
     )
     SELECT coalesce(json_agg(json_build_array(
              t.id, t.title, t.column_id, t.position, t.version, t.assignee_id, u.name, t.due_on, t.completed_at IS NOT NULL,
-             t.milestone_id, m.name, t.priority, coalesce(checklist.done, 0), coalesce(checklist.total, 0),
-             coalesce(comments.n, 0), blocked.blocked_id IS NOT NULL
+             t.milestone_id, m.name, t.priority, t.checklist_done, t.checklist_total, t.comment_count, blocked.blocked_id IS NOT NULL
            ) ORDER BY t.position, t.id), '[]'::json)::text AS cards
-    FROM t
+    FROM task t
     LEFT JOIN "user" u ON u.id = t.assignee_id
     -- the project's own milestones (by its index), not a hash of every milestone of the organization
     LEFT JOIN (SELECT m.id, m.name FROM milestone m WHERE m.org_id = ${ctx.orgId}::uuid AND m.project_id = ${projectId}::uuid) m ON m.id = t.milestone_id
-    LEFT JOIN checklist ON checklist.task_id = t.id
-    LEFT JOIN comments ON comments.task_id = t.id
-    LEFT JOIN blocked ON blocked.blocked_id = t.id`
+    LEFT JOIN blocked ON blocked.blocked_id = t.id
+    WHERE t.org_id = ${ctx.orgId}::uuid AND t.project_id = ${projectId}::uuid
+      ${taskIds ? Prisma.sql`AND t.id = ANY(${taskIds}::uuid[])` : Prisma.empty}
+      ${filtersSql(ctx, today, filters)}`
   return JSON.parse(rows[0]!.cards) as CardRow[]
 }
 
