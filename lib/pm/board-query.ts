@@ -83,9 +83,9 @@ function filtersSql(ctx: Ctx, today: Prisma.Sql, filters: BoardFilters) {
 }
 
 /**
- * Cards with everything they show, in one statement: the project's tasks (with their checklist
- * progress and comment count, which triggers keep on the task: ADR 0017), and the blocked flag
- * from the project's dependencies whose blocker is not in a Done column.
+ * Cards with everything they show, in one statement: the project's tasks, their checklist
+ * progress and comment counts (kept by triggers: ADR 0017), and the blocked flag from the
+ * project's dependencies whose blocker is not in a Done column.
  */
 async function cardRows(db: Db, ctx: Ctx, projectId: string, today: Prisma.Sql, filters: BoardFilters, taskIds?: string[]): Promise<CardRow[]> {
   const rows = await db.$queryRaw<{ cards: string }[]>`
@@ -98,12 +98,14 @@ async function cardRows(db: Db, ctx: Ctx, projectId: string, today: Prisma.Sql, 
     )
     SELECT coalesce(json_agg(json_build_array(
              t.id, t.title, t.column_id, t.position, t.version, t.assignee_id, u.name, t.due_on, t.completed_at IS NOT NULL,
-             t.milestone_id, m.name, t.priority, t.checklist_done, t.checklist_total, t.comment_count, blocked.blocked_id IS NOT NULL
+             t.milestone_id, m.name, t.priority, coalesce(cc.checklist_done, 0), coalesce(cc.checklist_total, 0), coalesce(cc.comments, 0),
+             blocked.blocked_id IS NOT NULL
            ) ORDER BY t.position, t.id), '[]'::json)::text AS cards
     FROM task t
     LEFT JOIN "user" u ON u.id = t.assignee_id
     -- the project's own milestones (by its index), not a hash of every milestone of the organization
     LEFT JOIN (SELECT m.id, m.name FROM milestone m WHERE m.org_id = ${ctx.orgId}::uuid AND m.project_id = ${projectId}::uuid) m ON m.id = t.milestone_id
+    LEFT JOIN (SELECT cc.* FROM task_card_counts cc WHERE cc.org_id = ${ctx.orgId}::uuid AND cc.project_id = ${projectId}::uuid) cc ON cc.task_id = t.id
     LEFT JOIN blocked ON blocked.blocked_id = t.id
     WHERE t.org_id = ${ctx.orgId}::uuid AND t.project_id = ${projectId}::uuid
       ${taskIds ? Prisma.sql`AND t.id = ANY(${taskIds}::uuid[])` : Prisma.empty}
