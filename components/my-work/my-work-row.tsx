@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { Badge } from '@/components/ui/card'
-import { CardIcon, type CardIconName } from '@/components/ui/card-icons'
+import { SpriteIcon } from '@/components/ui/sprite-icon'
 import { cn } from '@/components/ui/cn'
 import type { MyWorkItem } from '@/lib/pm/my-work'
 import { DoneCheckbox } from './done-checkbox'
@@ -25,7 +25,7 @@ function Context({ item }: { item: MyWorkItem }) {
   if (item.source === 'project') {
     return (
       <span className="flex min-w-0 items-center gap-1.5">
-        <CardIcon name="project" className="size-3.5 shrink-0" />
+        <SpriteIcon name="project" className="size-3.5 shrink-0" />
         <span className="sr-only">Project:</span>
         <span className="truncate">
           {item.project.name}
@@ -36,7 +36,7 @@ function Context({ item }: { item: MyWorkItem }) {
   }
   return (
     <span className="flex min-w-0 items-center gap-1.5">
-      <CardIcon name={item.record.type} className="size-3.5 shrink-0" />
+      <SpriteIcon name={item.record.type} className="size-3.5 shrink-0" />
       <span className="sr-only">Follow-up on {item.record.type}:</span>
       <span className="truncate">
         {item.record.name}
@@ -45,9 +45,6 @@ function Context({ item }: { item: MyWorkItem }) {
     </span>
   )
 }
-
-/** The icons the rows use, drawn once by the view. */
-export const rowIcons: CardIconName[] = ['project', 'deal', 'contact', 'company', 'lock']
 
 export function MyWorkRow({ orgSlug, item, today, viewerIsPerson }: { orgSlug: string; item: MyWorkItem; today: string; viewerIsPerson: boolean }) {
   const done = item.doneAt !== null
@@ -76,7 +73,7 @@ export function MyWorkRow({ orgSlug, item, today, viewerIsPerson }: { orgSlug: s
       <div className="flex shrink-0 items-center gap-2 pt-0.5">
         {item.source === 'project' && item.blocked && !done ? (
           <Badge className="gap-1 bg-warning/15 text-warning">
-            <CardIcon name="lock" className="size-3" /> Blocked
+            <SpriteIcon name="lock" className="size-3" /> Blocked
           </Badge>
         ) : null}
         {item.source === 'project' ? <Badge className={cn('hidden sm:inline-flex', statusTones[item.status.kind])}>{item.status.name}</Badge> : <Badge className="hidden sm:inline-flex">Follow-up</Badge>}

@@ -7,8 +7,7 @@ import { cn } from '@/components/ui/cn'
 import type { MyWork, MyWorkItem } from '@/lib/pm/my-work'
 import type { MyWorkGroupKey } from '@/lib/pm/my-work-groups'
 import type { MyWorkSection } from '@/lib/pm/my-work.schema'
-import { CardIconSprite } from '@/components/ui/card-icons'
-import { MyWorkRow, rowIcons } from './my-work-row'
+import { MyWorkRow } from './my-work-row'
 
 const groupIcons: Record<MyWorkGroupKey, { icon: LucideIcon; tone: string }> = {
   overdue: { icon: AlertCircle, tone: 'text-danger' },
@@ -67,7 +66,6 @@ export function MyWorkView({ orgSlug, work }: { orgSlug: string; work: MyWork })
   const who = work.person.isViewer ? 'You have' : `${work.person.name} has`
   return (
     <div className="space-y-5">
-      <CardIconSprite names={rowIcons} />
       <p className="text-sm text-ink-soft" data-testid="my-work-summary">
         {work.openCount === 0 ? (
           `${who} nothing open.`

@@ -24,7 +24,6 @@ import type { Role } from '@/lib/permissions'
 import { BoardColumn } from './board-column'
 import { DealCardView, type MoveMenu } from './deal-card'
 import { LostReasonDialog } from './lost-reason-dialog'
-import { CardIconSprite } from '@/components/ui/card-icons'
 import { refocusAfterMenu } from '@/components/ui/menu-focus'
 import { fromJsonProp, type JsonProp } from '@/components/ui/json-prop'
 import { useHydrated } from '@/components/ui/use-hydrated'
@@ -230,7 +229,6 @@ export function DealBoard({
         }}
         accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move a deal, press space, then use the arrow keys, and press space again to drop it.' } }}
       >
-        <CardIconSprite />
         <div className="flex min-h-[60vh] gap-3 overflow-x-auto pb-4" data-testid="deal-board" data-hydrated={hydrated ? true : undefined}>
           {columns.map((column) => (
             <BoardColumn

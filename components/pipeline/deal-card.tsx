@@ -8,7 +8,7 @@ import type { DealCard } from '@/lib/crm/board'
 import { formatDay } from '@/lib/dates'
 import { formatMoney } from '@/lib/money'
 import { Avatar } from '@/components/ui/avatar'
-import { CardIcon } from '@/components/ui/card-icons'
+import { SpriteIcon } from '@/components/ui/sprite-icon'
 import { cn } from '@/components/ui/cn'
 import { MoveToItems } from '@/components/ui/move-to-items'
 import styles from './deal-card.module.css'
@@ -74,7 +74,7 @@ function ProjectBadge({ orgSlug, project }: { orgSlug: string; project: NonNulla
       data-testid="project-badge"
       title="The onboarding project built from this deal"
     >
-      <CardIcon name="project" className="size-3" /> Project: {projectLabel[project.status] ?? project.status}
+      <SpriteIcon name="project" className="size-3" /> Project: {projectLabel[project.status] ?? project.status}
     </Link>
   )
 }
@@ -82,7 +82,7 @@ function ProjectBadge({ orgSlug, project }: { orgSlug: string; project: NonNulla
 const MoveButton = forwardRef<HTMLButtonElement, { title: string } & ButtonHTMLAttributes<HTMLButtonElement>>(function MoveButton({ title, ...rest }, ref) {
   return (
     <button ref={ref} type="button" aria-label={`Move ${title} to stage`} aria-haspopup="menu" className={styles.moveButton} {...rest}>
-      Move to <CardIcon name="chevron" className={styles.i} />
+      Move to <SpriteIcon name="chevron" className={styles.i} />
     </button>
   )
 })

@@ -3,6 +3,7 @@ import { signOutAction } from '@/app/(app)/actions'
 import type { Member } from '@/lib/authz'
 import { roleLabels } from '@/lib/permissions'
 import { CommandPalette } from '@/components/search/command-palette'
+import { IconSprite } from '@/components/ui/sprite-icon'
 import { OrgSwitcher } from './org-switcher'
 import { SidebarNav } from './sidebar-nav'
 
@@ -11,6 +12,7 @@ type Org = { name: string; slug: string; role: Member['role'] }
 export function AppShell({ member, organizations, children }: { member: Member; organizations: Org[]; children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen">
+      <IconSprite />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
         Skip to content
       </a>

@@ -1,18 +1,18 @@
 'use client'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { BarChart3, Building2, CheckSquare, FolderKanban, Handshake, KanbanSquare, Settings, Users } from 'lucide-react'
 import { cn } from '@/components/ui/cn'
+import { SpriteIcon, type SpriteIconName } from '@/components/ui/sprite-icon'
 
-const items = [
-  { href: 'pipeline', label: 'Pipeline', icon: KanbanSquare },
-  { href: 'deals', label: 'Deals', icon: Handshake },
-  { href: 'contacts', label: 'Contacts', icon: Users },
-  { href: 'companies', label: 'Companies', icon: Building2 },
-  { href: 'projects', label: 'Projects', icon: FolderKanban },
-  { href: 'my-work', label: 'My work', icon: CheckSquare },
-  { href: 'dashboards', label: 'Dashboards', icon: BarChart3 },
-  { href: 'settings', label: 'Settings', icon: Settings },
+const items: { href: string; label: string; icon: SpriteIconName }[] = [
+  { href: 'pipeline', label: 'Pipeline', icon: 'pipeline' },
+  { href: 'deals', label: 'Deals', icon: 'deal' },
+  { href: 'contacts', label: 'Contacts', icon: 'contacts' },
+  { href: 'companies', label: 'Companies', icon: 'company' },
+  { href: 'projects', label: 'Projects', icon: 'project' },
+  { href: 'my-work', label: 'My work', icon: 'tasks' },
+  { href: 'dashboards', label: 'Dashboards', icon: 'dashboards' },
+  { href: 'settings', label: 'Settings', icon: 'settings' },
 ]
 
 export function SidebarNav({ orgSlug }: { orgSlug: string }) {
@@ -20,7 +20,7 @@ export function SidebarNav({ orgSlug }: { orgSlug: string }) {
   return (
     <nav aria-label="Main" className="px-2 py-2">
       <ul className="space-y-0.5">
-        {items.map(({ href, label, icon: Icon }) => {
+        {items.map(({ href, label, icon }) => {
           const path = `/${orgSlug}/${href}`
           const active = pathname === path || pathname.startsWith(`${path}/`)
           return (
@@ -33,7 +33,7 @@ export function SidebarNav({ orgSlug }: { orgSlug: string }) {
                   active ? 'bg-accent/10 font-medium text-accent' : 'text-ink-soft hover:bg-muted hover:text-ink',
                 )}
               >
-                <Icon className="size-4" aria-hidden />
+                <SpriteIcon name={icon} className="size-4" />
                 {label}
               </Link>
             </li>

@@ -3,7 +3,7 @@ import { DropdownMenu } from 'radix-ui'
 import { PanelRightOpen } from 'lucide-react'
 import { forwardRef, type ButtonHTMLAttributes, type ReactElement } from 'react'
 import type { TaskCard } from '@/lib/pm/board-query'
-import { CardIcon } from '@/components/ui/card-icons'
+import { SpriteIcon } from '@/components/ui/sprite-icon'
 import { MoveToItems } from '@/components/ui/move-to-items'
 import styles from './task-card.module.css'
 
@@ -39,7 +39,7 @@ export const MenuButton = forwardRef<HTMLButtonElement, { title: string; onClick
         onClick?.()
       }}
     >
-      <CardIcon name="menu" className={styles.menuIcon} />
+      <SpriteIcon name="menu" className={styles.menuIcon} />
     </button>
   )
 })

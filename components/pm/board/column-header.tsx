@@ -1,6 +1,7 @@
 'use client'
 import { DropdownMenu } from 'radix-ui'
-import { ArrowLeft, ArrowRight, Ellipsis, Pencil, Plus, Trash2 } from 'lucide-react'
+import { ArrowLeft, ArrowRight, Pencil, Plus, Trash2 } from 'lucide-react'
+import { SpriteIcon } from '@/components/ui/sprite-icon'
 import type { BoardColumnDto } from '@/lib/pm/board-query'
 import { columnKindLabels } from '@/lib/pm/columns.schema'
 import { cn } from '@/components/ui/cn'
@@ -45,7 +46,7 @@ export function ColumnHeader({
       {canEdit ? (
         <DropdownMenu.Root>
           <DropdownMenu.Trigger className="ml-auto rounded p-0.5 text-ink-soft hover:bg-surface hover:text-ink" aria-label={`Column ${column.name} options`}>
-            <Ellipsis className="size-4" aria-hidden />
+            <SpriteIcon name="menu" className="size-4" />
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
             <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-md border border-line bg-surface p-1 shadow-lg">

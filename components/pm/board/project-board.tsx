@@ -28,7 +28,6 @@ import { TaskDrawer } from '@/components/pm/task-drawer/task-drawer'
 import { cn } from '@/components/ui/cn'
 import { BlockedMoveDialog, type BlockedMove } from './blocked-move-dialog'
 import { BoardCell } from './board-cell'
-import { CardIconSprite } from '@/components/ui/card-icons'
 import { refocusAfterMenu } from '@/components/ui/menu-focus'
 import { unpackCards, type PackedCards } from './card-pack'
 import { ALL_LANE, cardsIn, cellId, laneOf, lanesOf, mergeCards, moveCard, NO_LANE_VALUE, parseCellId, placeOf } from './board-state'
@@ -281,7 +280,6 @@ export function ProjectBoard({ orgSlug, board, packed, search }: { orgSlug: stri
         }}
         accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move a task, press space, then use the arrow keys, and press space again to drop it. Press enter to open it.' } }}
       >
-        <CardIconSprite />
         <div className="overflow-x-auto pb-4" data-testid="project-board" data-task-count={cards.length}>
           <div className="inline-flex min-w-full flex-col gap-3">
             <div className={cn('flex gap-3', lanesMode && 'sticky top-0 z-10')}>

@@ -1,8 +1,8 @@
 'use client'
-import { Plus } from 'lucide-react'
 import { useState, useTransition } from 'react'
 import { createTaskAction } from '@/app/(app)/[orgSlug]/projects/[projectId]/actions'
 import type { TaskCard } from '@/lib/pm/board-query'
+import { SpriteIcon } from '@/components/ui/sprite-icon'
 
 /**
  * "+ Add task" at the bottom of a column: type a title, Enter adds it (and keeps the input
@@ -37,7 +37,7 @@ export function QuickAdd({
         onClick={() => setOpen(true)}
         className="flex w-full items-center gap-1.5 rounded-md px-2 py-1.5 text-left text-sm text-ink-soft hover:bg-surface hover:text-ink"
       >
-        <Plus className="size-4" aria-hidden /> Add task
+        <SpriteIcon name="plus" className="size-4" /> Add task
       </button>
     )
   }

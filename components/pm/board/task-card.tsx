@@ -7,7 +7,7 @@ import { formatDay } from '@/lib/dates'
 import { Avatar } from '@/components/ui/avatar'
 import { cn } from '@/components/ui/cn'
 import { priorityLabels } from '@/lib/pm/tasks.schema'
-import { CardIcon } from '@/components/ui/card-icons'
+import { SpriteIcon } from '@/components/ui/sprite-icon'
 import styles from './task-card.module.css'
 import { CardMenu, MenuButton, type CardMenuProps } from './card-menu'
 
@@ -33,10 +33,10 @@ export function TaskCardView({ card, showMilestone, actions, menu, overlay = fal
     >
       <div className={styles.head}>
         {card.done ? (
-          <CardIcon name="done" className={cn(styles.lead, styles.check)} />
+          <SpriteIcon name="done" className={cn(styles.lead, styles.check)} />
         ) : card.priority !== 'NONE' ? (
           <span title={`${priorityLabels[card.priority]} priority`} className={cn(styles.lead, styles[card.priority])} data-testid="priority">
-            <CardIcon name={card.priority} className={styles.lead} />
+            <SpriteIcon name={card.priority} className={styles.lead} />
           </span>
         ) : null}
         <a
@@ -70,25 +70,25 @@ export function TaskCardView({ card, showMilestone, actions, menu, overlay = fal
       <div className={styles.meta}>
         {blocked ? (
           <span className={styles.blocked} data-testid="blocked-badge">
-            <CardIcon name="lock" className={styles.i} /> Blocked
+            <SpriteIcon name="lock" className={styles.i} /> Blocked
           </span>
         ) : null}
         {card.dueOn ? (
           <span className={cn(styles.item, card.overdue && styles.late)} title={card.overdue ? 'Overdue' : 'Due date'} data-testid="due">
-            <CardIcon name="calendar" className={styles.i} />
+            <SpriteIcon name="calendar" className={styles.i} />
             <time dateTime={card.dueOn}>{shortDay(card.dueOn)}</time>
             {card.overdue ? <span className="sr-only">(overdue)</span> : null}
           </span>
         ) : null}
         {card.checklist.total > 0 ? (
           <span className={cn(styles.item, checklistDone && styles.complete)} title="Checklist" data-testid="checklist-progress">
-            <CardIcon name="checklist" className={styles.i} />
+            <SpriteIcon name="checklist" className={styles.i} />
             {`${card.checklist.done}/${card.checklist.total}`}
           </span>
         ) : null}
         {card.comments > 0 ? (
           <span className={styles.item} title={`${card.comments} ${card.comments === 1 ? 'comment' : 'comments'}`}>
-            <CardIcon name="comment" className={styles.i} />
+            <SpriteIcon name="comment" className={styles.i} />
             {card.comments}
           </span>
         ) : null}
