@@ -66,6 +66,8 @@ export type Explained = {
   scans: Scan[]
   /** sequential scans over BIG_TABLES */
   seqScans: string[]
+  /** the same in the generic plan Postgres may keep for the prepared statement (ADR 0016); null when it cannot plan one */
+  genericSeqScans: string[] | null
 }
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] }
@@ -78,6 +80,21 @@ function scansOf(node: PlanNode, out: Scan[] = []): Scan[] {
   return out
 }
 
+const bigSeqScans = (scans: Scan[]) => scans.filter((x) => x.node === 'Seq Scan' && x.relation && BIG_TABLES.includes(x.relation)).map((x) => x.relation!)
+
+/** Big tables the statement's generic plan (no parameter values) scans sequentially; null for a statement without parameters or one Postgres cannot plan without their types. */
+async function genericSeqScans(client: pg.Client, s: Statement): Promise<string[] | null> {
+  if (s.values.length === 0) return null
+  await client.query('SAVEPOINT generic')
+  try {
+    const { rows } = await client.query(`EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${s.text}`)
+    return bigSeqScans(scansOf((rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan))
+  } catch {
+    await client.query('ROLLBACK TO SAVEPOINT generic')
+    return null
+  }
+}
+
 /** EXPLAIN (ANALYZE, BUFFERS) of each statement, inside a rolled-back transaction (writes are undone). */
 export async function explain(client: pg.Client, statements: Statement[]): Promise<Explained[]> {
   const results: Explained[] = []
@@ -87,12 +104,14 @@ export async function explain(client: pg.Client, statements: Statement[]): Promi
       const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${s.text}`, s.values as unknown[])
       const [plan] = rows[0]['QUERY PLAN'] as { Plan: PlanNode; 'Planning Time': number; 'Execution Time': number }[]
       const scans = scansOf(plan!.Plan)
+      const generic = await genericSeqScans(client, s)
       results.push({
         sql: s.text.replace(/\s+/g, ' ').trim(),
         planningMs: plan!['Planning Time'],
         executionMs: plan!['Execution Time'],
         scans,
-        seqScans: scans.filter((x) => x.node === 'Seq Scan' && x.relation && BIG_TABLES.includes(x.relation)).map((x) => x.relation!),
+        seqScans: bigSeqScans(scans),
+        genericSeqScans: generic,
       })
     }
   } finally {
