@@ -3,7 +3,7 @@ import { signOutAction } from '@/app/(app)/actions'
 import type { Member } from '@/lib/authz'
 import { roleLabels } from '@/lib/permissions'
 import { CommandPalette } from '@/components/search/command-palette'
-import { IconSprite } from '@/components/ui/sprite-icon'
+import { IconSprite } from '@/components/ui/icon-sprite'
 import { OrgSwitcher } from './org-switcher'
 import { SidebarNav } from './sidebar-nav'
 
