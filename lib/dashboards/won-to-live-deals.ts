@@ -4,6 +4,7 @@ import type { DashboardCtx } from '@/lib/dashboards/scope'
 import type { DashboardFilters } from '@/lib/dashboards/params'
 import type { WonToLiveFilters } from '@/lib/dashboards/won-to-live-params'
 import { durationsSql, firstStartSql, wonDealsSql } from '@/lib/dashboards/won-to-live-scope'
+import { plannedEachRun } from '@/lib/statement-names'
 
 // The won deals behind the figures, one row each with its project and milestones, most recently
 // closed first, at most DEAL_ROWS of them (the distribution counts them all).
@@ -51,7 +52,7 @@ type Row = {
 const num = (v: number | null) => (v === null ? null : Number(v))
 
 export async function loadWonToLiveDeals(db: Db, ctx: DashboardCtx, filters: DashboardFilters & WonToLiveFilters, limit = DEAL_ROWS): Promise<WonToLiveDeal[]> {
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<Row[]>`${plannedEachRun}
     WITH won AS (${wonDealsSql(ctx, filters)}),
     recent AS (SELECT * FROM won ORDER BY closed_at DESC, deal_id LIMIT ${limit})
     SELECT w.deal_id, w.deal_title, w.project_id, w.project_name, u.name AS owner, tp.name AS template,

@@ -6,6 +6,7 @@ import type { DashboardFilters } from '@/lib/dashboards/params'
 import type { WonToLiveFilters } from '@/lib/dashboards/won-to-live-params'
 import { monthBucket, monthOfBucket } from '@/lib/dashboards/org-time'
 import { durationsSql, firstStartSql, rangeDays, wonDealsSql } from '@/lib/dashboards/won-to-live-scope'
+import { plannedEachRun } from '@/lib/statement-names'
 
 // The distribution (median, p75, p90: percentile_cont, interpolated) of the four won-to-live
 // durations, for all deals and by close month, template, product and deal owner, in one query.
@@ -61,7 +62,7 @@ export async function loadWonToLiveDistribution(db: Db, ctx: DashboardCtx, filte
   // sets of the facts (one sort per set), products a grouping of the facts joined to the
   // products of their deals (read in one index scan for all the deals). HAVING: no total row
   // when no deal was won.
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<Row[]>`${plannedEachRun}
     WITH days AS MATERIALIZED (${days}),
     won AS (${wonDealsSql(ctx, filters, dayOf)}),
     facts AS MATERIALIZED (

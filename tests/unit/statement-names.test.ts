@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { statementNamer } from '@/lib/statement-names'
+import { plannedEachRun, statementNamer } from '@/lib/statement-names'
 
 const query = (sql: string, args: unknown[] = [1]) => ({ sql, args })
 
@@ -32,5 +32,12 @@ describe('statementNamer', () => {
     name(query('SELECT $1::text'))
     expect(name(query('SELECT $1::date'))).toBe('')
     expect(name(query('SELECT $1::int'))).toBe(first)
+  })
+
+  it('leaves statements that start with plannedEachRun unnamed (Postgres plans them for each run’s values)', () => {
+    const name = statementNamer({ after: 1 })
+    const sql = `${plannedEachRun.sql}\n    WITH won AS (SELECT 1 WHERE $1) SELECT * FROM won`
+    expect(name(query(sql))).toBe('')
+    expect(name(query(sql))).toBe('')
   })
 })
