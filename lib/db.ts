@@ -9,11 +9,14 @@ import { statementNamer } from '@/lib/statement-names'
 /** A client or a transaction: every service takes one, so callers choose the transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient
 
-/** The app's connection pool: each connection runs the search's setup when it opens (before any query of its own). */
+/** What each of the app's connections runs when it opens, before any query of its own: the search's setting. */
+export const setUpConnection = (client: pg.ClientBase) => client.query(SEARCH_CONNECTION_SETUP)
+
+/** The app's connection pool: each connection is set up when it opens. */
 export function createPool(url: string, max: number) {
   const pool = new pg.Pool({ connectionString: url, max })
   pool.on('connect', (client) => {
-    client.query(SEARCH_CONNECTION_SETUP).catch(() => {}) // a broken connection fails its first query anyway
+    setUpConnection(client).catch(() => {}) // a broken connection fails its first query anyway
   })
   return pool
 }

@@ -11,6 +11,12 @@ const EACH_RUN = '/* planned each run */'
 export const plannedEachRun = Prisma.raw(EACH_RUN)
 
 /**
+ * Whether a statement may be prepared at all: it has parameters (a statement without them may
+ * hold several commands, which a prepared statement cannot) and does not ask to be planned each run.
+ */
+export const preparable = (sql: string, parameters: number) => parameters > 0 && !sql.startsWith(EACH_RUN)
+
+/**
  * Names for the statements Prisma sends, so each pooled connection prepares a hot statement once
  * and Postgres can keep its plan (ADR 0016). Unnamed, as Prisma's pg adapter sends them by
  * default, every statement is parsed and planned on every run, and the joined selects behind a
@@ -19,9 +25,7 @@ export const plannedEachRun = Prisma.raw(EACH_RUN)
  * A statement is named from its `after`-th run on (one-off statements stay unnamed), by a hash
  * of its text, so every connection uses the same name for it. At most `max` statements get
  * names: a connection keeps what it prepared until it closes, as the statement caches of JDBC's
- * driver and of Prisma's former query engine did. Statements without parameters stay unnamed
- * (they may hold several commands, which a prepared statement cannot), and so do those that
- * start with `plannedEachRun`.
+ * driver and of Prisma's former query engine did. Statements that are not `preparable` stay unnamed.
  */
 export function statementNamer({ after = 3, max = 256 }: { after?: number; max?: number } = {}) {
   const seen = new Map<string, number>()
@@ -29,7 +33,7 @@ export function statementNamer({ after = 3, max = 256 }: { after?: number; max?:
   return (query: { sql: string; args: unknown[] }): string => {
     const known = named.get(query.sql)
     if (known !== undefined) return known
-    if (query.args.length === 0 || named.size >= max || query.sql.startsWith(EACH_RUN)) return ''
+    if (named.size >= max || !preparable(query.sql, query.args.length)) return ''
     const runs = (seen.get(query.sql) ?? 0) + 1
     if (runs < after) {
       if (seen.size >= 4 * max) seen.clear()

@@ -23,7 +23,7 @@ import { BURST } from './bench/handoff'
 import { build, buildIsStale, builtAt, DIST_DIR, freePort, signIn, startServer, type Server } from './bench/server'
 import { capturingPrisma } from './bench/sql'
 import { ms, table } from './bench/stats'
-import { SEARCH_CONNECTION_SETUP } from '../lib/crm/search'
+import { setUpConnection } from '../lib/db'
 
 const { values: flags } = parseArgs({
   args: process.argv.slice(2),
@@ -68,7 +68,7 @@ try {
     await seedScale(capture.prisma, options, say)
   }
   await sql.connect()
-  await sql.query(SEARCH_CONNECTION_SETUP) // the replays run as on the app's connections (lib/db.ts)
+  await setUpConnection(sql) // the replays run as on the app's connections
   // The previous runs' writes (won deals, new projects and tasks) leave pages that autovacuum
   // would mark all-visible between them; without it index-only scans read the tables.
   // The checkpoint writes what VACUUM dirtied now, not during the first measurements.

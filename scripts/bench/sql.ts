@@ -4,6 +4,7 @@
 // for that work, round trips included) and EXPLAIN (ANALYZE, BUFFERS)-ed (which scans, which indexes).
 import pg from 'pg'
 import { createPool, prismaOn } from '../../lib/db'
+import { preparable } from '../../lib/statement-names'
 
 export type Statement = { text: string; values: unknown[] }
 
@@ -82,9 +83,9 @@ function scansOf(node: PlanNode, out: Scan[] = []): Scan[] {
 
 const bigSeqScans = (scans: Scan[]) => scans.filter((x) => x.node === 'Seq Scan' && x.relation && BIG_TABLES.includes(x.relation)).map((x) => x.relation!)
 
-/** Big tables the statement's generic plan (no parameter values) scans sequentially; null for a statement without parameters or one Postgres cannot plan without their types. */
+/** Big tables the statement's generic plan (no parameter values) scans sequentially; null for a statement the app never prepares or one Postgres cannot plan without its parameters' types. */
 async function genericSeqScans(client: pg.Client, s: Statement): Promise<string[] | null> {
-  if (s.values.length === 0) return null
+  if (!preparable(s.text, s.values.length)) return null
   await client.query('SAVEPOINT generic')
   try {
     const { rows } = await client.query(`EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${s.text}`)
