@@ -12,13 +12,13 @@ export type Db = PrismaClient | Prisma.TransactionClient
 /** What each of the app's connections runs when it opens, before any query of its own: the search's setting. */
 export const setUpConnection = (client: pg.ClientBase) => client.query(SEARCH_CONNECTION_SETUP)
 
-/** The app's connection pool: each connection is set up when it opens. */
+/**
+ * The app's connection pool: each connection is set up when it opens, and the pool waits for
+ * that before the connection runs its first query (a setup that fails closes it and fails that query).
+ */
 export function createPool(url: string, max: number) {
-  const pool = new pg.Pool({ connectionString: url, max })
-  pool.on('connect', (client) => {
-    setUpConnection(client).catch(() => {}) // a broken connection fails its first query anyway
-  })
-  return pool
+  // pg-pool awaits the hook's promise; its types still say it returns void
+  return new pg.Pool({ connectionString: url, max, onConnect: setUpConnection as (client: pg.ClientBase) => void })
 }
 
 /** A client on a pool; hot statements are prepared once per connection (lib/statement-names.ts). */

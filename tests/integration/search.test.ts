@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { runAction } from '@/lib/action'
 import { ctxOf, requireMember } from '@/lib/authz'
-import { searchCrm, searchSql } from '@/lib/crm/search'
+import { searchCrm, searchSql, THRESHOLD } from '@/lib/crm/search'
 import { SearchInput } from '@/lib/crm/search.schema'
 import { createMember, createOrg } from '../factories'
 import { createSalesSetup, createTestDeal } from '../factories/crm'
@@ -20,6 +20,12 @@ async function setup() {
 const titles = (hits: { title: string }[]) => hits.map((h) => h.title)
 
 describe('searchCrm', () => {
+  it("runs on connections set to the search's threshold, each one before its first query", async () => {
+    // five at once: the pool opens new connections, and each is set up before it is used
+    const rows = await Promise.all(Array.from({ length: 5 }, () => testDb.$queryRawUnsafe<{ t: string }[]>('SELECT current_setting($1) AS t, pg_sleep(0.05)::text AS slept', 'pg_trgm.word_similarity_threshold')))
+    expect(rows.map((r) => Number(r[0]!.t))).toEqual(Array(5).fill(THRESHOLD))
+  })
+
   it('finds companies, contacts and deals despite typos', async () => {
     const { admin, pipeline, company } = await setup()
     const northwind = await company('Northwind Traders', 'northwind.example')
