@@ -40,6 +40,10 @@ export type EditorControl = {
   leave: () => void
 }
 
+/** How an inline field's input looks while editing (also a custom editor's). */
+export const editorInputClass = (saving: boolean) =>
+  cn('block w-full rounded-md border border-line bg-surface px-2 py-1 text-sm text-ink shadow-xs aria-invalid:border-danger', saving && 'opacity-60')
+
 /**
  * Click to edit; Enter or leaving the field saves, Escape cancels (Ctrl/Cmd+Enter saves a
  * multi-line field). A save error stays next to the field, linked with aria-describedby,
@@ -90,10 +94,7 @@ export function InlineField({ label, value, display, placeholder = 'Add…', kin
 
   const shown = display ?? (value ? value : null)
   const errorId = `${id}-error`
-  const inputClass = cn(
-    'block w-full rounded-md border border-line bg-surface px-2 py-1 text-sm text-ink shadow-xs aria-invalid:border-danger',
-    saving && 'opacity-60',
-  )
+  const inputClass = editorInputClass(saving)
   const common = {
     id,
     'aria-invalid': error ? true : undefined,

@@ -17,9 +17,9 @@ import { shortDay } from './day-text'
 import { GoLiveDates } from './go-live-dates'
 import { HealthBadge, ProgressBar, StatusBadge, statusTone } from './project-badges'
 import { ProjectTabs } from './project-tabs'
+import { ownerEditor } from './owner-editor'
 import { RedateDialog } from './redate-dialog'
 
-type Option = { value: string; label: string }
 type Field = 'name' | 'status' | 'ownerId' | 'companyId' | 'targetGoLiveOn'
 
 const label = 'text-xs font-medium uppercase tracking-wide text-ink-soft'
@@ -30,7 +30,6 @@ const label = 'text-xs font-medium uppercase tracking-wide text-ink-soft'
  * Writers edit in place; each save carries the version they saw.
  */
 export function ProjectHeader({ orgSlug, project }: { orgSlug: string; project: Header }) {
-  const people: Option[] = project.people.map((p) => ({ value: p.id, label: p.name }))
   const router = useRouter()
   const [version, setVersion] = useState(project.version)
   const [seen, setSeen] = useState(project.version)
@@ -152,9 +151,7 @@ export function ProjectHeader({ orgSlug, project }: { orgSlug: string; project: 
         />
         <InlineField
           label="Owner"
-          kind="select"
           value={project.owner?.id ?? ''}
-          options={project.owner ? people : [{ value: '', label: 'Nobody' }, ...people]}
           display={
             project.owner ? (
               <span className="flex items-center gap-1.5">
@@ -166,6 +163,7 @@ export function ProjectHeader({ orgSlug, project }: { orgSlug: string; project: 
           placeholder="Nobody"
           readOnly={!editable}
           onSave={save('ownerId')}
+          editor={ownerEditor(orgSlug, project.owner)}
           testId="field-owner"
         />
         <div>

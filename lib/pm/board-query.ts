@@ -8,7 +8,7 @@ import { notFound } from '@/lib/errors'
 import type { BoardFilters } from '@/lib/pm/board-query.schema'
 import type { MilestoneOption } from '@/lib/pm/milestones'
 import { canWriteProjects, readableProjects } from '@/lib/pm/project-access'
-import { projectReadersSelect, toProjectPerson, type ProjectPerson } from '@/lib/pm/project-people'
+import { projectReadersSelect } from '@/lib/pm/project-people'
 
 export type BoardColumnDto = { id: string; name: string; kind: ColumnKind; position: number }
 
@@ -31,8 +31,6 @@ export type TaskCard = {
   comments: number
 }
 
-export type BoardPerson = ProjectPerson
-
 /** The board without its cards (what the drawer and the toolbar need). */
 export type BoardMeta = Omit<ProjectBoard, 'tasks'>
 
@@ -42,8 +40,6 @@ export type ProjectBoard = {
   columns: BoardColumnDto[]
   tasks: TaskCard[]
   milestones: MilestoneOption[]
-  /** who can be assigned or mentioned: members who can read this project */
-  people: BoardPerson[]
   /** who has tasks on this project, whatever the filters, by name (the assignee filter lists them) */
   assignees: { id: string; name: string }[]
   canEdit: boolean
@@ -147,9 +143,9 @@ async function readableProject(db: Db, ctx: Ctx, projectId: string) {
 }
 
 /**
- * The board's project (nothing unless this person may read it), columns, milestones (by due
- * date) and people (who can read the project: every member but sales, and the rep who owns
- * its deal) in one statement: Prisma joins the relations in SQL.
+ * The board's project (nothing unless this person may read it), columns and milestones (by due
+ * date) in one statement: Prisma joins the relations in SQL. Who can be assigned or mentioned
+ * comes with a task's detail (the drawer), not with every board load.
  */
 async function boardMeta(db: Db, ctx: Ctx, projectId: string) {
   const found = await db.project.findFirst({
@@ -159,12 +155,7 @@ async function boardMeta(db: Db, ctx: Ctx, projectId: string) {
       name: true,
       columns: { select: { id: true, name: true, kind: true, position: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       milestones: { select: { id: true, name: true, dueOn: true, completedAt: true }, orderBy: [{ dueOn: 'asc' }, { position: 'asc' }, { id: 'asc' }] },
-      org: {
-        select: {
-          timeZone: true,
-          memberships: projectReadersSelect(ctx.orgId, projectId),
-        },
-      },
+      org: { select: { timeZone: true } },
     },
   })
   if (!found) throw notFound('This project')
@@ -173,7 +164,6 @@ async function boardMeta(db: Db, ctx: Ctx, projectId: string) {
     timeZone: found.org.timeZone,
     columns: found.columns satisfies BoardColumnDto[],
     milestones: found.milestones.map((m): MilestoneOption => ({ id: m.id, name: m.name, dueOn: toDay(m.dueOn), done: m.completedAt !== null })),
-    people: found.org.memberships.map(toProjectPerson),
   }
 }
 
@@ -187,10 +177,17 @@ function assigneesOf(cards: TaskCard[]) {
 }
 
 /** The person the board is filtered by stays listed even with no tasks here (a shared link, the last task reassigned). */
-function withChosen(assignees: { id: string; name: string }[], chosen: string | undefined, people: BoardPerson[]) {
-  if (!chosen || assignees.some((a) => a.id === chosen)) return assignees
-  const person = people.find((p) => p.id === chosen)
-  return person ? [...assignees, { id: person.id, name: person.name }].sort(byName) : assignees
+function withChosen(assignees: { id: string; name: string }[], chosen: { id: string; name: string } | null) {
+  if (!chosen || assignees.some((a) => a.id === chosen.id)) return assignees
+  return [...assignees, chosen].sort(byName)
+}
+
+/** The person a board is filtered by (a user id), if they can read the project. */
+async function chosenPerson(db: Db, ctx: Ctx, projectId: string, assignee: BoardFilters['assignee']) {
+  if (!assignee || assignee === 'me' || assignee === 'unassigned') return null
+  const { where } = projectReadersSelect(ctx.orgId, projectId)
+  const found = await db.membership.findFirst({ where: { ...where, userId: assignee }, select: { user: { select: { id: true, name: true } } } })
+  return found?.user ?? null
 }
 
 /** The whole project's task count and assignees (a filtered board's cards have only some). */
@@ -208,17 +205,19 @@ const todaySql = (ctx: Ctx) => Prisma.sql`(SELECT (now() AT TIME ZONE o.time_zon
 
 /**
  * Everything the board page shows: columns, the cards matching the filters (assignee "me",
- * "unassigned" or a person; overdue only; a milestone or "none"), milestones and people for
- * the filters, chips, swimlanes and pickers. Two statements whatever the task count, run at
- * once (three with a filter, for the unfiltered count and assignees): each is scoped to the organization,
- * and nothing is returned unless the project is one this person may read.
+ * "unassigned" or a person; overdue only; a milestone or "none"), milestones and the people
+ * with tasks for the filters, chips and swimlanes. Two statements whatever the task count, run
+ * at once (with a filter, one more for the unfiltered count and assignees, and one for the
+ * person filtered by): each is scoped to the organization, and nothing is returned unless the
+ * project is one this person may read.
  */
 export async function loadProjectBoard(db: Db, ctx: Ctx, projectId: string, filters: BoardFilters = {}): Promise<ProjectBoard> {
   const filtered = Boolean(filters.assignee || filters.milestone || filters.overdue)
-  const [meta, rows, whole] = await Promise.all([
+  const [meta, rows, whole, chosen] = await Promise.all([
     boardMeta(db, ctx, projectId),
     cardRows(db, ctx, projectId, todaySql(ctx), filters),
     filtered ? unfilteredFacts(db, ctx, projectId) : null,
+    chosenPerson(db, ctx, projectId, filters.assignee),
   ])
   const today = todayIn(meta.timeZone)
   const tasks = toCards(rows, today)
@@ -228,8 +227,7 @@ export async function loadProjectBoard(db: Db, ctx: Ctx, projectId: string, filt
     columns: meta.columns,
     tasks,
     milestones: meta.milestones,
-    people: meta.people,
-    assignees: withChosen(whole ? whole.assignees : assigneesOf(tasks), filters.assignee, meta.people),
+    assignees: withChosen(whole ? whole.assignees : assigneesOf(tasks), chosen),
     canEdit: canWriteProjects(ctx),
     totalTasks: whole ? whole.total : rows.length,
   }

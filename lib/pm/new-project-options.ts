@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Ctx } from '@/lib/authz'
 import type { Db } from '@/lib/db'
+import { organizationPeople } from '@/lib/pm/project-people'
 
 export type TemplateChoice = {
   templateId: string
@@ -39,7 +40,6 @@ export type NewProjectOptions = { templates: TemplateChoice[]; people: { id: str
 
 /** The dialog's choices: templates with their roles, and the organization's people. */
 export async function newProjectOptions(db: Db, ctx: Pick<Ctx, 'orgId'>): Promise<NewProjectOptions> {
-  const templates = await templateChoices(db, ctx)
-  const people = await db.membership.findMany({ where: { orgId: ctx.orgId }, orderBy: { user: { name: 'asc' } }, select: { user: { select: { id: true, name: true } } } })
-  return { templates, people: people.map((p) => p.user) }
+  const [templates, people] = await Promise.all([templateChoices(db, ctx), organizationPeople(db, ctx)])
+  return { templates, people }
 }

@@ -21,6 +21,12 @@ export function projectReadersSelect(orgId: string, projectId: string) {
 
 export const toProjectPerson = (m: { role: Role; user: { id: string; name: string } }): ProjectPerson => ({ id: m.user.id, name: m.user.name, role: m.role })
 
+/** Everyone in the organization, by name: who can own a project or join it as a member. */
+export async function organizationPeople(db: Db, ctx: Pick<Ctx, 'orgId'>): Promise<{ id: string; name: string }[]> {
+  const rows = await db.membership.findMany({ where: { orgId: ctx.orgId }, orderBy: [{ user: { name: 'asc' } }, { userId: 'asc' }], select: { user: { select: { id: true, name: true } } } })
+  return rows.map((m) => m.user)
+}
+
 export async function projectPeople(db: Db, ctx: Ctx, of: { projectId: string }): Promise<ProjectPerson[]> {
   const rows = await db.membership.findMany(projectReadersSelect(ctx.orgId, of.projectId))
   return rows.map(toProjectPerson)

@@ -198,8 +198,6 @@ export type ProjectHeader = {
   /** roles this project's open tasks need that no member holds */
   unfilledRoles: { id: string; name: string; unassignedTasks: number }[]
   canWrite: boolean
-  /** who can own the project, by name (empty for someone who may not change it) */
-  people: { id: string; name: string }[]
   today: Day
 }
 
@@ -233,8 +231,8 @@ function unfilledRolesOf(db: Db, ctx: Ctx, projectId: string) {
  */
 export async function getProjectHeader(db: Db, ctx: Ctx, projectId: string): Promise<ProjectHeader> {
   const canWrite = canWriteProjects(ctx)
-  // One statement (relation joins): the project, its organization's time zone and holidays, and
-  // the people who can own it (only for someone who may change it).
+  // One statement (relation joins): the project, its organization's time zone and holidays.
+  // The owner picker loads the people who can own it when it opens (ownerChoicesAction).
   const found = await db.project.findFirst({
     where: { id: projectId, ...readableProjects(ctx) },
     select: {
@@ -243,7 +241,6 @@ export async function getProjectHeader(db: Db, ctx: Ctx, projectId: string): Pro
         select: {
           timeZone: true,
           holidays: { select: { day: true } },
-          memberships: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } }, take: canWrite ? undefined : 0 },
         },
       },
     },
@@ -290,7 +287,6 @@ export async function getProjectHeader(db: Db, ctx: Ctx, projectId: string): Pro
     healthReasons: verdict.reasons,
     unfilledRoles,
     canWrite,
-    people: org.memberships.map((m) => m.user),
     today,
   }
 }

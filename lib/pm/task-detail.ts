@@ -9,6 +9,7 @@ import { notFound } from '@/lib/errors'
 import { listChecklist, type ChecklistItemDto } from '@/lib/pm/checklist'
 import { listComments, type CommentDto } from '@/lib/pm/comments'
 import { canWriteProjects, readableProjects } from '@/lib/pm/project-access'
+import { projectPeople, type ProjectPerson } from '@/lib/pm/project-people'
 import { describeTaskActivity, type HistoryLine } from '@/lib/pm/task-activity'
 import { isDoneLate, isOverdue } from '@/lib/pm/task-status'
 
@@ -43,6 +44,8 @@ export type TaskDetail = {
   history: TaskHistoryEntry[]
   /** the project's other tasks, for the dependency pickers (editors only) */
   otherTasks: { id: string; title: string }[]
+  /** who the task can be assigned to and who a comment can mention: the people who can read the project */
+  people: ProjectPerson[]
   canEdit: boolean
   /** editors, and the assignee (complete/reopen only) */
   canComplete: boolean
@@ -79,7 +82,7 @@ export async function getTaskDetail(db: Db, ctx: Ctx, taskId: string): Promise<T
   if (!task) throw notFound('This task')
   const canEdit = canWriteProjects(ctx)
   const linked = { select: { id: true, title: true, column: { select: { kind: true } } } } as const
-  const [blockedBy, blocks, checklist, comments, log, otherTasks] = await Promise.all([
+  const [blockedBy, blocks, checklist, comments, log, otherTasks, people] = await Promise.all([
     db.taskDependency.findMany({ where: { orgId: ctx.orgId, blockedId: task.id }, orderBy: { createdAt: 'asc' }, select: { blocker: linked } }),
     db.taskDependency.findMany({ where: { orgId: ctx.orgId, blockerId: task.id }, orderBy: { createdAt: 'asc' }, select: { blocked: linked } }),
     listChecklist(db, ctx, task.id),
@@ -93,6 +96,7 @@ export async function getTaskDetail(db: Db, ctx: Ctx, taskId: string): Promise<T
     canEdit
       ? db.task.findMany({ where: { orgId: ctx.orgId, projectId: task.projectId, id: { not: task.id } }, orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }], select: { id: true, title: true } })
       : Promise.resolve([]),
+    projectPeople(db, ctx, { projectId: task.projectId }),
   ])
   const timeZone = task.project.org.timeZone
   const when = dateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' })
@@ -126,6 +130,7 @@ export async function getTaskDetail(db: Db, ctx: Ctx, taskId: string): Promise<T
       return sentence ? [{ id: entry.id, at: entry.createdAt.toISOString(), when: when.format(entry.createdAt), actor: entry.actor?.name ?? null, ...sentence }] : []
     }),
     otherTasks,
+    people,
     canEdit,
     canComplete: canEdit || task.assignee?.id === ctx.userId,
   }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { authFile } from './fixtures'
+import { ACCOUNTS, authFile } from './fixtures'
 
 // A delivery lead creates a project from "Standard onboarding" through the dialog, sees its
 // header, slips the kickoff by a week (every open date moves), and undoes it. Sales reps see
@@ -50,6 +50,13 @@ test.describe('delivery lead', () => {
     expect(target).not.toContain('baseline')
     for (const tab of ['Board', 'List', 'Timeline', 'Overview', 'History']) await expect(page.getByRole('navigation', { name: 'Project views' }).getByRole('link', { name: tab })).toBeVisible()
 
+    // Hand the project to someone else: the owner picker loads the organization's people when it opens.
+    const owner = header.getByTestId('field-owner')
+    await owner.getByRole('button', { name: 'Edit owner' }).click()
+    await owner.getByLabel('Owner').selectOption({ label: ACCOUNTS.MANAGER.name })
+    await expect(owner).toContainText(ACCOUNTS.MANAGER.name)
+    await expect(owner.getByRole('combobox')).toBeHidden()
+
     // Slip the kickoff by a week: the preview says what moves, then every open date follows.
     const dialog = page.getByRole('dialog', { name: 'Change the kickoff' })
     await expect(async () => {
@@ -79,7 +86,7 @@ test.describe('delivery lead', () => {
     // The project is in the list, and another organization cannot open it.
     await page.goto(`/acme/projects?q=${encodeURIComponent(name)}`)
     await expect(page.getByTestId('project-row')).toHaveCount(1)
-    await expect(page.getByTestId('project-row')).toContainText('Dev Delivery')
+    await expect(page.getByTestId('project-row')).toContainText(ACCOUNTS.MANAGER.name) // the owner it was handed to
 
     const globex = await browser.newContext({ storageState: authFile('MANAGER') })
     const other = await globex.newPage()

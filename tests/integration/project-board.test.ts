@@ -4,6 +4,7 @@ import { loadProjectBoard } from '@/lib/pm/board-query'
 import { addChecklistItem, toggleChecklistItem } from '@/lib/pm/checklist'
 import { addComment } from '@/lib/pm/comments'
 import { addDependency } from '@/lib/pm/dependencies'
+import { getTaskDetail } from '@/lib/pm/task-detail'
 import { addMilestone, followedProject, inTx } from '../factories/board'
 import { testDb } from '../setup/db'
 
@@ -39,8 +40,9 @@ describe('project board', () => {
     expect(card(dueToday)).toMatchObject({ overdue: false, blocked: true, checklist: { done: 0, total: 0 } })
     expect(card(doneLate)).toMatchObject({ done: true, overdue: false })
     expect(board.milestones).toEqual([{ id: milestone.id, name: 'Go-live', dueOn: '2026-04-01', done: false }])
-    expect(board.people.map((p) => p.name)).toEqual(['Ada Admin', 'Dana Lead', 'Max Manager', 'Sam Rep'])
     expect(board.canEdit).toBe(true)
+    // who a task can go to or a comment can mention comes with the task's detail (the drawer)
+    expect((await getTaskDetail(testDb, lead.ctx, overdue)).people.map((p) => p.name)).toEqual(['Ada Admin', 'Dana Lead', 'Max Manager', 'Sam Rep'])
   })
 
   it('filters by assignee (me, unassigned, a person), overdue only and milestone', async () => {
@@ -66,7 +68,7 @@ describe('project board', () => {
   })
 
   it('the assignee filter lists the people with tasks on the project, filtered or not, and the one chosen', async () => {
-    const { lead, manager, project, tasks } = await followedProject({ tasks: [{ title: 'Lead task' }, { title: 'Manager task' }, { title: 'Nobody' }] })
+    const { lead, manager, stranger, project, tasks } = await followedProject({ tasks: [{ title: 'Lead task' }, { title: 'Manager task' }, { title: 'Nobody' }] })
     await testDb.task.update({ where: { id: tasks[0]!.id }, data: { assigneeId: lead.user.id } })
     await testDb.task.update({ where: { id: tasks[1]!.id }, data: { assigneeId: manager.user.id } })
     const assignees = async (filters: Parameters<typeof loadProjectBoard>[3]) => (await loadProjectBoard(testDb, lead.ctx, project.id, filters)).assignees.map((p) => p.name)
@@ -80,12 +82,16 @@ describe('project board', () => {
     expect(await assignees({})).toEqual(['Dana Lead'])
     // Filtered by someone whose last task went elsewhere: they stay in the list, so the choice shows.
     expect(await assignees({ assignee: manager.user.id })).toEqual(['Dana Lead', 'Max Manager'])
+    // ...but not someone who cannot read the project (a sales colleague's id in a hand-made link)
+    expect(await assignees({ assignee: stranger.user.id })).toEqual(['Dana Lead'])
   })
 
   it('a sales rep following the project sees it read-only; people include only those who can read it', async () => {
-    const { rep, project } = await followedProject({ tasks: [{ title: 'Visible' }] })
+    const { rep, project, tasks } = await followedProject({ tasks: [{ title: 'Visible' }] })
     const board = await loadProjectBoard(testDb, rep.ctx, project.id)
     expect(board.canEdit).toBe(false)
-    expect(board.people.map((p) => p.name)).not.toContain('Sid Other')
+    const people = (await getTaskDetail(testDb, rep.ctx, tasks[0]!.id)).people.map((p) => p.name)
+    expect(people).toContain('Sam Rep')
+    expect(people).not.toContain('Sid Other')
   })
 })

@@ -7,6 +7,7 @@ import { addDays, todayIn } from '@/lib/dates'
 import { collectRoleFields, NewProjectFields } from '@/lib/pm/create-project.schema'
 import { listProjectHistory } from '@/lib/pm/project-history'
 import { addProjectMember, removeProjectMember } from '@/lib/pm/project-members'
+import { organizationPeople } from '@/lib/pm/project-people'
 import { deleteProject, restoreProject, updateProject } from '@/lib/pm/project-update'
 import { getProjectHeader, listProjects } from '@/lib/pm/projects'
 import { ProjectListParams } from '@/lib/pm/projects.schema'
@@ -128,6 +129,15 @@ describe('the projects list', () => {
 })
 
 describe('the project header', () => {
+  it("offers the organization's people as owners, by name, and nobody from another organization", async () => {
+    const { org, ctx } = await setup()
+    await createMember(org, 'SALES', { name: 'Anna Sales' })
+    await createMember(org, 'MANAGER', { name: 'Zed Manager' })
+    const elsewhere = await createOrg()
+    await createMember(elsewhere, 'ADMIN', { name: 'Bea Elsewhere' })
+    expect((await organizationPeople(testDb, ctx)).map((p) => p.name)).toEqual(['Anna Sales', 'Dana Delivery', 'Zed Manager'])
+  })
+
   it('groups members by role, flags roles whose open tasks nobody has, and shows target against baseline', async () => {
     const { org, ctx, lead } = await setup()
     const engineer = await testDb.projectRole.create({ data: { orgId: ctx.orgId, name: 'Solutions engineer', position: 2 } })

@@ -28,19 +28,14 @@ export function laneOf(card: CardLike, lanes: Lanes | undefined): string {
  * The swimlanes to draw, in order: milestones by due date (then "No milestone"), or people
  * by name (then "Unassigned"); only lanes holding a card, besides every milestone.
  */
-export function lanesOf(
-  cards: CardLike[],
-  lanes: Lanes | undefined,
-  milestones: { id: string; name: string }[],
-  people: { id: string; name: string }[],
-): Lane[] {
+export function lanesOf(cards: CardLike[], lanes: Lanes | undefined, milestones: { id: string; name: string }[]): Lane[] {
   if (!lanes) return [{ key: ALL_LANE, label: 'All tasks' }]
   const used = new Set(cards.map((c) => laneOf(c, lanes)))
   if (lanes === 'milestone') {
     const known = milestones.map((m) => ({ key: m.id, label: m.name }))
     return used.has(NO_LANE_VALUE) || known.length === 0 ? [...known, { key: NO_LANE_VALUE, label: 'No milestone' }] : known
   }
-  const names = new Map<string, string>(people.map((p) => [p.id, p.name]))
+  const names = new Map<string, string>()
   for (const card of cards) if (card.assignee) names.set(card.assignee.id, card.assignee.name)
   const assigned = [...used].filter((key) => key !== NO_LANE_VALUE).map((key) => ({ key, label: names.get(key) ?? 'Someone' }))
   assigned.sort((a, b) => a.label.localeCompare(b.label))

@@ -98,7 +98,7 @@ export function ProjectBoard({ orgSlug, board, packed, search }: { orgSlug: stri
 
   const { columns, canEdit } = board
   const lanesMode = search.lanes
-  const lanes = useMemo(() => lanesOf(cards, lanesMode, board.milestones, board.people), [cards, lanesMode, board.milestones, board.people])
+  const lanes = useMemo(() => lanesOf(cards, lanesMode, board.milestones), [cards, lanesMode, board.milestones])
   const columnOf = (id: string) => columns.find((c) => c.id === id)
   const cardOf = (id: string) => cards.find((c) => c.id === id)
   const titleOf = (id: string | number) => cardOf(String(id))?.title ?? 'The task'

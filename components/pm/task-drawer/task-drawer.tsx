@@ -88,7 +88,6 @@ export function TaskDrawer({
       onDeleted(taskId)
     })
 
-  const people = board.people.map((p) => ({ id: p.id, name: p.name }))
   return (
     <Radix.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
       <Radix.Portal>
@@ -160,14 +159,13 @@ export function TaskDrawer({
                   detail={detail}
                   apply={apply}
                   columns={board.columns}
-                  people={board.people}
                   milestones={board.milestones}
                   onMove={(columnId) => onMove(detail.id, columnId, card?.version ?? detail.version)}
                 />
                 <TaskDescription orgSlug={orgSlug} detail={detail} apply={apply} />
                 <TaskDependencies orgSlug={orgSlug} detail={detail} apply={apply} onOpen={onOpen} />
                 <TaskChecklist orgSlug={orgSlug} detail={detail} apply={apply} />
-                <TaskComments orgSlug={orgSlug} detail={detail} apply={apply} people={people} />
+                <TaskComments orgSlug={orgSlug} detail={detail} apply={apply} people={detail.people} />
                 <TaskHistory entries={detail.history} />
               </div>
             ) : missing ? (

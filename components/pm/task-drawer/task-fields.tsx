@@ -1,7 +1,7 @@
 'use client'
 import { useId, useOptimistic, useState, useTransition, type ReactNode } from 'react'
 import { updateTaskAction } from '@/app/(app)/[orgSlug]/projects/[projectId]/actions'
-import type { BoardColumnDto, BoardPerson } from '@/lib/pm/board-query'
+import type { BoardColumnDto } from '@/lib/pm/board-query'
 import type { MilestoneOption } from '@/lib/pm/milestones'
 import { TASK_PRIORITIES, priorityLabels, type UpdateTaskInput } from '@/lib/pm/tasks.schema'
 import { formatDay } from '@/lib/dates'
@@ -44,10 +44,10 @@ export function TaskFields({
   detail,
   apply,
   columns,
-  people,
   milestones,
   onMove,
-}: SectionProps & { columns: BoardColumnDto[]; people: BoardPerson[]; milestones: MilestoneOption[]; onMove: (columnId: string) => void }) {
+}: SectionProps & { columns: BoardColumnDto[]; milestones: MilestoneOption[]; onMove: (columnId: string) => void }) {
+  const people = detail.people
   const base = useId()
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [pending, startTransition] = useTransition()

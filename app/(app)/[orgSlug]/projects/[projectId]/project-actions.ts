@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { runAction, type ActionState } from '@/lib/action'
 import { ctxOf, requireMember } from '@/lib/authz'
 import { addProjectMember, removeProjectMember } from '@/lib/pm/project-members'
+import { organizationPeople } from '@/lib/pm/project-people'
 import { AddProjectMemberInput, RemoveProjectMemberInput } from '@/lib/pm/project-members.schema'
 import { deleteProject, updateProject, type UpdatedProject } from '@/lib/pm/project-update'
 import { ProjectIdInput, UpdateProjectInput } from '@/lib/pm/project-update.schema'
@@ -28,6 +29,14 @@ export async function updateProjectAction(input: z.input<typeof UpdateProjectInp
     const updated = await db.$transaction((tx) => updateProject(tx, ctxOf(member), data))
     revalidateProject(data.orgSlug, data.projectId)
     return updated
+  })
+}
+
+/** The people who can own a project, for the header's owner picker (loaded when it opens). */
+export async function ownerChoicesAction(input: { orgSlug: string }) {
+  return runAction(z.object(OrgSlug), input, async (data, session) => {
+    const member = await requireMember(db, session, data.orgSlug, 'projects:write')
+    return organizationPeople(db, ctxOf(member))
   })
 }
 

@@ -6,6 +6,7 @@ import { HandoffBrief } from '@/components/handoff/handoff-brief'
 import { Card } from '@/components/ui/card'
 import { db } from '@/lib/db'
 import { projectRoleOptions } from '@/lib/pm/project-members'
+import { organizationPeople } from '@/lib/pm/project-people'
 import { projectHandoff } from '@/lib/handoff/deal-project'
 import { loadProjectHeader } from '../load-header'
 
@@ -14,9 +15,13 @@ type Params = Promise<{ orgSlug: string; projectId: string }>
 /** The project's brief, members and source deal. */
 export default async function ProjectOverviewPage({ params }: { params: Params }) {
   const { orgSlug, projectId } = await params
-  // the header the layout loaded (one load per request), with the people who can be members
+  // the header the layout loaded (one load per request); editors also get the people and roles to add
   const { ctx, project } = await loadProjectHeader(orgSlug, projectId)
-  const [roles, handoff] = await Promise.all([project.canWrite ? projectRoleOptions(db, ctx) : Promise.resolve([]), projectHandoff(db, ctx, project.id)])
+  const [roles, people, handoff] = await Promise.all([
+    project.canWrite ? projectRoleOptions(db, ctx) : [],
+    project.canWrite ? organizationPeople(db, ctx) : [],
+    projectHandoff(db, ctx, project.id),
+  ])
 
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -35,7 +40,7 @@ export default async function ProjectOverviewPage({ params }: { params: Params }
           orgSlug={orgSlug}
           projectId={project.id}
           groups={project.members}
-          people={project.people.map((p) => ({ value: p.id, label: p.name }))}
+          people={people.map((p) => ({ value: p.id, label: p.name }))}
           roles={roles.map((r) => ({ value: r.id, label: r.name }))}
           unfilledRoleIds={project.unfilledRoles.map((r) => r.id)}
           canWrite={project.canWrite}
