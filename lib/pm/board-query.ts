@@ -7,6 +7,7 @@ import { todayIn, toDay, type Day } from '@/lib/dates'
 import { notFound } from '@/lib/errors'
 import type { BoardFilters } from '@/lib/pm/board-query.schema'
 import type { MilestoneOption } from '@/lib/pm/milestones'
+import { orgTodaySql } from '@/lib/pm/org-today-sql'
 import { canWriteProjects, readableProjects } from '@/lib/pm/project-access'
 import { projectReadersSelect } from '@/lib/pm/project-people'
 
@@ -200,9 +201,6 @@ async function unfilteredFacts(db: Db, ctx: Ctx, projectId: string) {
   return { total: row!.total, assignees: row!.assignees.sort(byName) }
 }
 
-/** Today in the organization's time zone, in SQL (so the card query need not wait for the organization). */
-const todaySql = (ctx: Ctx) => Prisma.sql`(SELECT (now() AT TIME ZONE o.time_zone)::date FROM organization o WHERE o.id = ${ctx.orgId}::uuid)`
-
 /**
  * Everything the board page shows: columns, the cards matching the filters (assignee "me",
  * "unassigned" or a person; overdue only; a milestone or "none"), milestones and the people
@@ -215,7 +213,7 @@ export async function loadProjectBoard(db: Db, ctx: Ctx, projectId: string, filt
   const filtered = Boolean(filters.assignee || filters.milestone || filters.overdue)
   const [meta, rows, whole, chosen] = await Promise.all([
     boardMeta(db, ctx, projectId),
-    cardRows(db, ctx, projectId, todaySql(ctx), filters),
+    cardRows(db, ctx, projectId, orgTodaySql(ctx.orgId), filters),
     filtered ? unfilteredFacts(db, ctx, projectId) : null,
     chosenPerson(db, ctx, projectId, filters.assignee),
   ])

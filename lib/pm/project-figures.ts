@@ -2,6 +2,7 @@ import 'server-only'
 import type { Ctx } from '@/lib/authz'
 import type { Db } from '@/lib/db'
 import type { Day } from '@/lib/dates'
+import { Prisma } from '@/lib/generated/prisma/client'
 
 // Per-project figures for the list and the header, aggregated in SQL for a page of projects
 // (one query, whatever the number of tasks): progress, overdue work, the next milestone and
@@ -22,14 +23,16 @@ export type ProjectFigures = {
 
 export const emptyFigures: ProjectFigures = { total: 0, done: 0, overdue: 0, dueAfterTarget: 0, busiestOpenMinutes: 0, overdueMilestones: 0, nextMilestone: null }
 
-export async function loadProjectFigures(db: Db, ctx: Pick<Ctx, 'orgId'>, projectIds: string[], today: Day): Promise<Map<string, ProjectFigures>> {
+/** `today` is a day, or a SQL expression for it (orgTodaySql: the header need not read the organization first). */
+export async function loadProjectFigures(db: Db, ctx: Pick<Ctx, 'orgId'>, projectIds: string[], today: Day | Prisma.Sql): Promise<Map<string, ProjectFigures>> {
   if (projectIds.length === 0) return new Map()
+  const todayExpr = typeof today === 'string' ? Prisma.sql`${today}::date` : today
   const rows = await db.$queryRaw<(ProjectFigures & { id: string })[]>`
     WITH per_person AS (
       SELECT t.project_id,
         count(*) AS total,
         count(*) FILTER (WHERE t.completed_at IS NOT NULL) AS done,
-        count(*) FILTER (WHERE t.completed_at IS NULL AND t.due_on < ${today}::date) AS overdue,
+        count(*) FILTER (WHERE t.completed_at IS NULL AND t.due_on < ${todayExpr}) AS overdue,
         count(*) FILTER (WHERE t.completed_at IS NULL AND t.due_on > p.target_go_live_on) AS due_after_target,
         sum(t.estimate_minutes) FILTER (WHERE t.completed_at IS NULL) AS open_minutes
       FROM task t JOIN project p ON p.id = t.project_id
@@ -42,7 +45,7 @@ export async function loadProjectFigures(db: Db, ctx: Pick<Ctx, 'orgId'>, projec
       FROM per_person GROUP BY project_id
     ), milestones AS (
       SELECT project_id,
-        count(*) FILTER (WHERE due_on < ${today}::date)::int AS overdue,
+        count(*) FILTER (WHERE due_on < ${todayExpr})::int AS overdue,
         (array_agg(json_build_object('id', id, 'name', name, 'dueOn', due_on) ORDER BY due_on, position))[1] AS next
       FROM milestone
       WHERE org_id = ${ctx.orgId}::uuid AND project_id = ANY(${projectIds}::uuid[]) AND completed_at IS NULL

@@ -6,6 +6,7 @@ import { notFound } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { DealStatus, ProjectStatus } from '@/lib/generated/prisma/enums'
 import { holidaySet, loadHolidays } from '@/lib/pm/holidays'
+import { orgTodaySql } from '@/lib/pm/org-today-sql'
 import { canWriteProjects, readableProjects } from '@/lib/pm/project-access'
 import { emptyFigures, loadProjectFigures, percentDone, type ProjectFigures } from '@/lib/pm/project-figures'
 import { projectHealth, type HealthVerdict, type ProjectHealth } from '@/lib/pm/project-health'
@@ -231,26 +232,23 @@ function unfilledRolesOf(db: Db, ctx: Ctx, projectId: string) {
  */
 export async function getProjectHeader(db: Db, ctx: Ctx, projectId: string): Promise<ProjectHeader> {
   const canWrite = canWriteProjects(ctx)
-  // One statement (relation joins): the project, its organization's time zone and holidays.
+  // Three statements at once: the project with its organization's time zone and holidays
+  // (relation joins), its figures (today in SQL, so they need not wait for the time zone) and its
+  // unfilled roles. The figures of a project this person may not read are computed and dropped.
   // The owner picker loads the people who can own it when it opens (ownerChoicesAction).
-  const found = await db.project.findFirst({
-    where: { id: projectId, ...readableProjects(ctx) },
-    select: {
-      ...headerSelect,
-      org: {
-        select: {
-          timeZone: true,
-          holidays: { select: { day: true } },
-        },
-      },
-    },
-  })
+  const [found, figureMap, unfilledRoles] = await Promise.all([
+    db.project.findFirst({
+      where: { id: projectId, ...readableProjects(ctx) },
+      select: { ...headerSelect, org: { select: { timeZone: true, holidays: { select: { day: true } } } } },
+    }),
+    loadProjectFigures(db, ctx, [projectId], orgTodaySql(ctx.orgId)),
+    unfilledRolesOf(db, ctx, projectId),
+  ])
   if (!found) throw notFound('This project')
   const { org, ...project } = found
   const timeZone = org.timeZone
   const today = todayIn(timeZone)
   const holidays = holidaySet(org.holidays)
-  const [figureMap, unfilledRoles] = await Promise.all([loadProjectFigures(db, ctx, [project.id], today), unfilledRolesOf(db, ctx, project.id)])
   const figures = figureMap.get(project.id) ?? emptyFigures
   const verdict = healthOf(project, figures, today, timeZone, holidays)
 

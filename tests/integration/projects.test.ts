@@ -80,6 +80,14 @@ describe('the projects list', () => {
     expect(row.nextMilestone).toEqual({ name: 'Kickoff done', dueOn: d(-3), overdue: true })
     expect(row.healthReasons).toEqual(['1 milestone is overdue.'])
     expect(items[1]!.overdue).toBe(1)
+    // the header counts from today in SQL (in the organization's zone) and agrees with the list
+    expect(await getProjectHeader(testDb, ctx, atRisk.project.id)).toMatchObject({
+      progress: row.progress,
+      overdue: 1,
+      nextMilestone: row.nextMilestone,
+      health: 'AT_RISK',
+      healthReasons: row.healthReasons,
+    })
   })
 
   it('filters by status, owner, company, health and name, and sorts by progress', async () => {
