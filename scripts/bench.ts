@@ -22,7 +22,8 @@ import { HOT_PATHS } from './bench/registry'
 import { BURST } from './bench/handoff'
 import { build, buildIsStale, builtAt, DIST_DIR, freePort, signIn, startServer, type Server } from './bench/server'
 import { capturingPrisma } from './bench/sql'
-import { ms, table } from './bench/stats'
+import { ms, percent, table } from './bench/stats'
+import { stealMeter } from './bench/steal'
 import { setUpConnection } from '../lib/db'
 
 const { values: flags } = parseArgs({
@@ -111,6 +112,7 @@ try {
   // 3. The hot paths.
   const harness: Harness = { fixtures, capture, sql, server, sessions, settings, builtAt: server ? builtAt() : null }
   const results: PathResult[] = []
+  const run = stealMeter()
   say(`Measuring ${paths.length} hot paths: ${settings.runs} runs after ${settings.warmup} warm-ups each ...`)
   for (const p of paths) {
     const result = await measurePath(p, harness)
@@ -123,7 +125,7 @@ try {
   console.log(`\nHot paths on ${SCALE_ORG.name} (${data}); server time over ${settings.runs} runs after ${settings.warmup} warm-ups\n`)
   console.log(
     table([
-      ['path', 'measured', 'p50', 'p95', 'budget', 'service p50', 'SQL floor', 'result'],
+      ['path', 'measured', 'p50', 'p95', 'budget', 'service p50', 'SQL floor', 'host steal', 'result'],
       ...results.map((r) => [
         r.name,
         'what' in r.main ? r.main.what : `n/a (${r.main.na})`,
@@ -132,11 +134,17 @@ try {
         `${r.budgetMs} ms`,
         ms(r.service?.p50),
         r.floor ? `${ms(r.floor.p50)}${r.floor.source === 'stand-in SQL' ? '*' : r.floor.source === 'hand-written SQL' ? '†' : ''}` : 'n/a',
+        percent(r.stolen),
         r.result,
       ]),
     ]),
   )
   if (results.some((r) => r.floor?.source === 'stand-in SQL')) console.log('* stand-in SQL: the service does not exist yet; see scripts/bench/crm.ts')
+  const steal = run()
+  if (steal !== null) {
+    console.log(`host steal: the share of busy CPU time this virtual machine's host took while a path was measured (${percent(steal)} over the whole run).`)
+    if (steal > 0.05) console.log(`\x1b[33mThe host took ${percent(steal)} of the CPU time: timings are inflated; compare runs with little steal.\x1b[0m`)
+  }
   for (const r of results) {
     if (r.name.startsWith('burst') && 'p50' in r.main) console.log(`throughput of the burst: ${BURST} wins in ${ms(r.main.p50)} (p50) = ${((BURST * 1000) / r.main.p50).toFixed(0)} wins/s`)
   }
@@ -162,7 +170,7 @@ try {
     const report = {
       suite,
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, loadAverage: os.loadavg(), node: process.version },
+      machine: { cpus: os.cpus().length, loadAverage: os.loadavg(), node: process.version, hostSteal: steal },
       data: counts,
       settings,
       results: results.filter((r) => r.suite === suite),

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../../lib/generated/prisma/client'
 import { root } from '../lib/run'
 import { explain, explainText, replay, type Explained, type Statement, type capturingPrisma } from './sql'
 import { percentile } from './stats'
+import { stealMeter } from './steal'
 import { timedGet, type Server, type Session } from './server'
 import type { Fixtures, HotPath, Persona } from './types'
 
@@ -31,6 +32,8 @@ export type PathResult = {
   warnings: string[]
   /** plans in text form for the statements that scan a big table sequentially */
   plans: string[]
+  /** the share of busy CPU time the virtual machine's host took while this path was measured */
+  stolen: number | null
 }
 
 export type Harness = {
@@ -95,7 +98,9 @@ export async function measurePath(p: HotPath, h: Harness): Promise<PathResult> {
     problems: [],
     warnings: [],
     plans: [],
+    stolen: null,
   }
+  const stolen = stealMeter()
   try {
     await p.prepare?.(h.capture.prisma, h.fixtures)
     const captured = await statementsOf(p, h)
@@ -150,5 +155,6 @@ export async function measurePath(p: HotPath, h: Harness): Promise<PathResult> {
   if (generic.length) result.warnings.push(`the generic plan of a prepared statement scans ${generic.join(', ')} sequentially`)
   if (result.problems.length) result.result = 'FAIL'
   else if ('p95' in result.main) result.result = result.main.p95 <= p.budgetMs ? 'pass' : 'FAIL'
+  result.stolen = stolen()
   return result
 }

@@ -9,6 +9,7 @@ export function percentile(samples: number[], p: number): number {
 }
 
 export const ms = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`)
+export const percent = (share: number | null | undefined) => (share === null || share === undefined || Number.isNaN(share) ? 'n/a' : `${(share * 100).toFixed(0)} %`)
 
 /** A plain-text table: the first row is the header; columns after the first are right-aligned. */
 export function table(rows: string[][]): string {
