@@ -6,6 +6,7 @@ import { setMyWorkDoneAction } from '@/app/(app)/[orgSlug]/my-work/actions'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import type { MyWorkSource } from '@/lib/pm/my-work.schema'
+import styles from './my-work-row.module.css'
 
 type Props = {
   source: MyWorkSource
@@ -61,7 +62,7 @@ export function DoneCheckbox({ source, id, title, done, disabledReason, blocked 
     <>
       <input
         type="checkbox"
-        className="size-4 shrink-0 cursor-pointer rounded-full accent-accent disabled:cursor-not-allowed"
+        className={styles.checkbox}
         checked={checked}
         disabled={Boolean(disabledReason) || pending}
         title={disabledReason}
