@@ -35,10 +35,10 @@ export function lanesOf(cards: CardLike[], lanes: Lanes | undefined, milestones:
     const known = milestones.map((m) => ({ key: m.id, label: m.name }))
     return used.has(NO_LANE_VALUE) || known.length === 0 ? [...known, { key: NO_LANE_VALUE, label: 'No milestone' }] : known
   }
+  // every person's lane holds a card of theirs, which carries their name
   const names = new Map<string, string>()
   for (const card of cards) if (card.assignee) names.set(card.assignee.id, card.assignee.name)
-  const assigned = [...used].filter((key) => key !== NO_LANE_VALUE).map((key) => ({ key, label: names.get(key) ?? 'Someone' }))
-  assigned.sort((a, b) => a.label.localeCompare(b.label))
+  const assigned = [...names].map(([key, label]) => ({ key, label })).sort((a, b) => a.label.localeCompare(b.label))
   return used.has(NO_LANE_VALUE) ? [...assigned, { key: NO_LANE_VALUE, label: 'Unassigned' }] : assigned
 }
 

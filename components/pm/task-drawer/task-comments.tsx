@@ -11,7 +11,8 @@ import type { SectionProps } from './drawer-types'
 import { MentionTextarea } from './mention-textarea'
 
 /** Comments, oldest first, and a composer with @mentions (everyone who can read the project may comment). */
-export function TaskComments({ orgSlug, detail, apply, people }: SectionProps & { people: Mentionable[] }) {
+export function TaskComments({ orgSlug, detail, apply }: SectionProps) {
+  const people = detail.people
   const id = useId()
   const [body, setBody] = useState('')
   const [error, setError] = useState<string>()

@@ -165,7 +165,7 @@ export function TaskDrawer({
                 <TaskDescription orgSlug={orgSlug} detail={detail} apply={apply} />
                 <TaskDependencies orgSlug={orgSlug} detail={detail} apply={apply} onOpen={onOpen} />
                 <TaskChecklist orgSlug={orgSlug} detail={detail} apply={apply} />
-                <TaskComments orgSlug={orgSlug} detail={detail} apply={apply} people={detail.people} />
+                <TaskComments orgSlug={orgSlug} detail={detail} apply={apply} />
                 <TaskHistory entries={detail.history} />
               </div>
             ) : missing ? (
